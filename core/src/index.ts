@@ -1,0 +1,4 @@
+// Public entry of @stagecraft/core: the meta-model, its meta-schemas, the pure compilers and
+// the expression language. Nothing here performs I/O; it runs in the browser as well.
+export * from './model';
+export * from './plan';

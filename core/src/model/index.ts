@@ -1,0 +1,7 @@
+export * from './label';
+export * from './field';
+export * from './entity';
+export * from './layout';
+export * from './process';
+export * from './pack';
+export * from './problem';

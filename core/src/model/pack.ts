@@ -1,0 +1,33 @@
+// Packs: a manifest plus its documents; the bundle is what gets published as one version.
+import type { EntityDocument } from './entity';
+import type { LocalisedText } from './label';
+import type { LayoutDocument } from './layout';
+import type { ProcessDocument } from './process';
+
+export interface PackManifest {
+  $schema?: string;
+  kind: 'pack';
+  /** kebab-case or camelCase identifier, unique among installed packs. */
+  name: string;
+  /** Semantic version of the pack. */
+  version: string;
+  label?: LocalisedText;
+  description?: LocalisedText;
+  /** Other packs this one needs, by name, with a semver range. */
+  dependencies?: Record<string, string>;
+}
+
+export type MetadataDocument = EntityDocument | LayoutDocument | ProcessDocument;
+export type DocumentKind = MetadataDocument['kind'] | 'pack';
+
+/** Everything that is live at once: the union of the installed packs' documents, keyed by name. */
+export interface MetadataBundle {
+  packs: Array<Pick<PackManifest, 'name' | 'version'>>;
+  entities: Record<string, EntityDocument>;
+  layouts: Record<string, LayoutDocument>;
+  processes: Record<string, ProcessDocument>;
+}
+
+export function emptyBundle(): MetadataBundle {
+  return { packs: [], entities: {}, layouts: {}, processes: {} };
+}

@@ -1,0 +1,177 @@
+// Entity metadata → the tables, typed columns and indexes that hold its records.
+// Pure: the migration planner diffs two of these, the record layer maps fields through them.
+import type { EntityDocument, ManyToManyRelation } from '../model/entity';
+import type { FieldDefinition } from '../model/field';
+import type { MetadataBundle } from '../model/pack';
+import { columnNameOf, indexNameOf, linkTableNameOf, tableNameOf } from './naming';
+
+/** Portable column types; each dialect maps them to SQL (see the metadata package's appliers). */
+export type ColumnType =
+  | { kind: 'string'; length: number }
+  | { kind: 'text' }
+  | { kind: 'integer' }
+  | { kind: 'decimal'; precision: number; scale: number }
+  | { kind: 'boolean' }
+  | { kind: 'date' }
+  | { kind: 'datetime' };
+
+export interface ColumnPlan {
+  name: string;
+  /** The metadata field this column stores; absent for system and link columns. */
+  field?: string;
+  type: ColumnType;
+  nullable: boolean;
+}
+
+export interface IndexPlan {
+  name: string;
+  columns: string[];
+  unique: boolean;
+}
+
+export interface TablePlan {
+  table: string;
+  /** The entity whose records live here; for a link table, the entity owning the relation. */
+  entity: string;
+  role: 'entity' | 'link';
+  columns: ColumnPlan[];
+  primaryKey: string[];
+  indexes: IndexPlan[];
+  /** The previous table name when the entity declares `renamedFrom`. */
+  renamedFrom?: string;
+}
+
+export const ID_COLUMN_TYPE: ColumnType = { kind: 'string', length: 36 };
+export const DEFAULT_STRING_LENGTH = 255;
+export const ENUM_VALUE_LENGTH = 100;
+
+/** The column type that stores a field's value, or null when the field has no column. */
+export function columnTypeOf(field: FieldDefinition): ColumnType {
+  switch (field.type) {
+    case 'string':
+      return { kind: 'string', length: field.maxLength ?? DEFAULT_STRING_LENGTH };
+    case 'email':
+    case 'phone':
+      return { kind: 'string', length: DEFAULT_STRING_LENGTH };
+    case 'url':
+      return { kind: 'string', length: 2048 };
+    case 'text':
+    case 'multiEnum':
+      return { kind: 'text' };
+    case 'integer':
+      return { kind: 'integer' };
+    case 'decimal':
+    case 'currency':
+      return { kind: 'decimal', precision: field.precision ?? 18, scale: field.scale ?? 2 };
+    case 'percent':
+      return { kind: 'decimal', precision: 9, scale: field.scale ?? 4 };
+    case 'boolean':
+      return { kind: 'boolean' };
+    case 'date':
+      return { kind: 'date' };
+    case 'datetime':
+      return { kind: 'datetime' };
+    case 'enum':
+      return { kind: 'string', length: ENUM_VALUE_LENGTH };
+    case 'reference':
+    case 'user':
+      return ID_COLUMN_TYPE;
+    case 'autonumber':
+      return { kind: 'string', length: 64 };
+    case 'formula':
+      switch (field.resultType) {
+        case 'string':
+          return { kind: 'string', length: DEFAULT_STRING_LENGTH };
+        case 'integer':
+          return { kind: 'integer' };
+        case 'decimal':
+          return { kind: 'decimal', precision: 18, scale: field.scale ?? 2 };
+        case 'boolean':
+          return { kind: 'boolean' };
+        case 'date':
+          return { kind: 'date' };
+      }
+  }
+}
+
+/** The columns every entity table starts with. */
+export function systemColumns(): ColumnPlan[] {
+  return [
+    { name: 'id', type: ID_COLUMN_TYPE, nullable: false },
+    { name: 'version', type: { kind: 'integer' }, nullable: false },
+    { name: 'created_at', type: { kind: 'datetime' }, nullable: false },
+    { name: 'updated_at', type: { kind: 'datetime' }, nullable: false },
+  ];
+}
+
+/** Maps a system field name (record property) to its column. */
+export const SYSTEM_COLUMN_OF: Readonly<Record<string, string>> = {
+  id: 'id',
+  version: 'version',
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
+};
+
+export function compileEntityTablePlan(entity: EntityDocument): TablePlan {
+  const table = tableNameOf(entity.name);
+  const columnOf = (fieldName: string): string => SYSTEM_COLUMN_OF[fieldName] ?? columnNameOf(fieldName);
+  const columns: ColumnPlan[] = [
+    ...systemColumns(),
+    ...entity.fields.map((field) => ({ name: columnNameOf(field.name), field: field.name, type: columnTypeOf(field), nullable: true })),
+  ];
+
+  const indexes = new Map<string, IndexPlan>();
+  const addIndex = (columnNames: string[], unique: boolean, name?: string): void => {
+    const indexName = name ?? indexNameOf(table, columnNames, unique);
+    const existing = [...indexes.values()].find((index) => sameColumns(index.columns, columnNames));
+    if (existing) {
+      existing.unique ||= unique;
+      return;
+    }
+    indexes.set(indexName, { name: indexName, columns: columnNames, unique });
+  };
+  for (const index of entity.indexes ?? []) addIndex(index.fields.map(columnOf), index.unique ?? false, index.name);
+  for (const field of entity.fields) {
+    const column = columnNameOf(field.name);
+    if (field.unique || field.type === 'autonumber') addIndex([column], true);
+    // References and users are filtered and joined on constantly (related lists, owner rules).
+    else if (field.type === 'reference' || field.type === 'user') addIndex([column], false);
+  }
+  addIndex(['updated_at'], false);
+
+  const plan: TablePlan = { table, entity: entity.name, role: 'entity', columns, primaryKey: ['id'], indexes: [...indexes.values()] };
+  if (entity.renamedFrom) plan.renamedFrom = tableNameOf(entity.renamedFrom);
+  return plan;
+}
+
+/** Column names of a many-to-many link table: `source_id` and `target_id`. */
+export const LINK_SOURCE_COLUMN = 'source_id';
+export const LINK_TARGET_COLUMN = 'target_id';
+
+export function compileLinkTablePlan(entity: EntityDocument, relation: ManyToManyRelation): TablePlan {
+  const table = relation.table ?? linkTableNameOf(entity.name, relation.name);
+  return {
+    table,
+    entity: entity.name,
+    role: 'link',
+    columns: [
+      { name: LINK_SOURCE_COLUMN, type: ID_COLUMN_TYPE, nullable: false },
+      { name: LINK_TARGET_COLUMN, type: ID_COLUMN_TYPE, nullable: false },
+    ],
+    primaryKey: [LINK_SOURCE_COLUMN, LINK_TARGET_COLUMN],
+    indexes: [{ name: indexNameOf(table, [LINK_TARGET_COLUMN], false), columns: [LINK_TARGET_COLUMN], unique: false }],
+  };
+}
+
+/** Every table the bundle needs, entity tables first, in a stable order. */
+export function compileTablePlans(bundle: MetadataBundle): TablePlan[] {
+  const entities = Object.values(bundle.entities).sort((a, b) => a.name.localeCompare(b.name));
+  const links = entities.flatMap((entity) =>
+    (entity.relations ?? []).filter((relation): relation is ManyToManyRelation => relation.kind === 'manyToMany').map((relation) => compileLinkTablePlan(entity, relation)),
+  );
+  return [...entities.map(compileEntityTablePlan), ...links];
+}
+
+function sameColumns(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((column, index) => column === b[index]);
+}

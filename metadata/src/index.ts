@@ -1,0 +1,3 @@
+// Public entry of @stagecraft/metadata: loading packs, the versioned metadata repository,
+// migration planning and applying, and the database connection they share with the runtime.
+export * from './db/connection';

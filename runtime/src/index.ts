@@ -1,0 +1,2 @@
+// Public entry of @stagecraft/runtime: configuration, the server and the record services.
+export {};
