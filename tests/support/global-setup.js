@@ -1,6 +1,6 @@
 // Runs once before all tests: finds out which optional services answer, so suites that need
-// them run or skip with one clear line. In CI, STAGECRAFT_REQUIRE_MYSQL=1 / STAGECRAFT_REQUIRE_REDIS=1
-// turn a missing service into a failure instead of a skip.
+// them run or skip with one clear line. In CI, STAGECRAFT_REQUIRE_MYSQL=1, STAGECRAFT_REQUIRE_REDIS=1 and
+// STAGECRAFT_REQUIRE_BROWSER=1 turn a missing service or browser into a failure instead of a skip.
 const net = require('node:net');
 
 function probe(url, defaultPort) {
@@ -30,5 +30,16 @@ module.exports = async function globalSetup() {
       }
       console.log(`\n[stagecraft] ${service.name} not reachable at ${url}: its tests are skipped. Start it or set ${service.urlVar} to enable them.`);
     }
+  }
+  const fs = require('node:fs');
+  const chromium = process.env.STAGECRAFT_CHROMIUM_PATH || '/usr/bin/chromium';
+  process.env.STAGECRAFT_CHROMIUM_PATH = chromium;
+  const hasBrowser = fs.existsSync(chromium);
+  process.env.STAGECRAFT_TEST_BROWSER_AVAILABLE = hasBrowser ? '1' : '0';
+  if (!hasBrowser) {
+    if (process.env.STAGECRAFT_REQUIRE_BROWSER === '1') {
+      throw new Error(`Chromium is required (STAGECRAFT_REQUIRE_BROWSER=1) but ${chromium} does not exist`);
+    }
+    console.log(`\n[stagecraft] Chromium not found at ${chromium}: browser tests are skipped. Install it (apt-get install chromium) or set STAGECRAFT_CHROMIUM_PATH to enable them.`);
   }
 };
