@@ -2,3 +2,7 @@
 // the expression language. Nothing here performs I/O; it runs in the browser as well.
 export * from './model';
 export * from './plan';
+export * from './expr';
+export * from './meta-schema';
+export * from './validate';
+export * from './compile';

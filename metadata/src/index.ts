@@ -1,3 +1,4 @@
 // Public entry of @stagecraft/metadata: loading packs, the versioned metadata repository,
 // migration planning and applying, and the database connection they share with the runtime.
 export * from './db/connection';
+export * from './migrations';

@@ -26,7 +26,12 @@ export interface FieldBase {
 export interface StringField extends FieldBase { type: 'string'; minLength?: number; maxLength?: number; pattern?: string; default?: string }
 export interface TextField extends FieldBase { type: 'text'; maxLength?: number; default?: string }
 export interface EmailField extends FieldBase { type: 'email'; default?: string }
-export interface PhoneField extends FieldBase { type: 'phone'; default?: string }
+export interface PhoneField extends FieldBase {
+  type: 'phone';
+  /** Replaces the built-in permissive phone pattern. */
+  pattern?: string;
+  default?: string;
+}
 export interface UrlField extends FieldBase { type: 'url'; default?: string }
 export interface IntegerField extends FieldBase { type: 'integer'; minimum?: number; maximum?: number; default?: number }
 export interface DecimalField extends FieldBase {

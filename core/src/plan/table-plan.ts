@@ -21,6 +21,8 @@ export interface ColumnPlan {
   field?: string;
   type: ColumnType;
   nullable: boolean;
+  /** The previous column name when the field declares `renamedFrom`: the planner renames instead of adding. */
+  renamedFrom?: string;
 }
 
 export interface IndexPlan {
@@ -117,7 +119,11 @@ export function compileEntityTablePlan(entity: EntityDocument): TablePlan {
   const columnOf = (fieldName: string): string => SYSTEM_COLUMN_OF[fieldName] ?? columnNameOf(fieldName);
   const columns: ColumnPlan[] = [
     ...systemColumns(),
-    ...entity.fields.map((field) => ({ name: columnNameOf(field.name), field: field.name, type: columnTypeOf(field), nullable: true })),
+    ...entity.fields.map((field): ColumnPlan => {
+      const column: ColumnPlan = { name: columnNameOf(field.name), field: field.name, type: columnTypeOf(field), nullable: true };
+      if (field.renamedFrom) column.renamedFrom = columnNameOf(field.renamedFrom);
+      return column;
+    }),
   ];
 
   const indexes = new Map<string, IndexPlan>();

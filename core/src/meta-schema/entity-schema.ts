@@ -1,0 +1,84 @@
+// Meta-schema of entity documents (entities/*.json): fields, indexes and relations.
+import type { JsonSchema } from '../compile/json-schema';
+import type { EntityDocument, HasManyRelation, IndexDefinition, ManyToManyRelation } from '../model/entity';
+import {
+  COMMON_DEFINITIONS, META_SCHEMA_BASE_URI, META_SCHEMA_DIALECT, SCHEMA_PROPERTY, SQL_TABLE_PATTERN, ref, stringList,
+  type SchemaPropertiesOf,
+} from './common';
+import { FIELD_DEFINITIONS } from './field-schemas';
+
+const INDEX_PROPERTIES = {
+  name: { type: 'string', pattern: SQL_TABLE_PATTERN, maxLength: 64, description: 'Index name; derived from the table and columns when absent.' },
+  fields: { ...stringList(ref('identifier'), 'Field names (or system fields) in index order.'), minItems: 1 },
+  unique: { type: 'boolean', description: 'No two records may share the same values.' },
+} satisfies SchemaPropertiesOf<IndexDefinition>;
+
+const RELATION_KIND: JsonSchema = { type: 'string', enum: ['hasMany', 'manyToMany'], description: 'hasMany: the inverse of a reference field; manyToMany: a link table.' };
+
+const HAS_MANY_PROPERTIES = {
+  kind: { const: 'hasMany' },
+  name: ref('identifier', 'Property name of the related records; unique among fields and relations.'),
+  label: ref('localisedText'),
+  entity: ref('identifier', 'The entity holding the reference field.'),
+  field: ref('identifier', 'The reference field on `entity` that points at this entity.'),
+} satisfies SchemaPropertiesOf<HasManyRelation>;
+
+const MANY_TO_MANY_PROPERTIES = {
+  kind: { const: 'manyToMany' },
+  name: ref('identifier', 'Property name of the linked record ids; unique among fields and relations.'),
+  label: ref('localisedText'),
+  entity: ref('identifier', 'The linked entity.'),
+  table: { type: 'string', pattern: SQL_TABLE_PATTERN, maxLength: 64, description: 'Link table; default `<entity table>__<relation name in snake_case>`.' },
+} satisfies SchemaPropertiesOf<ManyToManyRelation>;
+
+const ENTITY_PROPERTIES = {
+  $schema: SCHEMA_PROPERTY,
+  kind: { const: 'entity', description: 'Always "entity".' },
+  name: ref('identifier', 'camelCase entity name; the table is its snake_case form. Unique in the bundle.'),
+  label: ref('localisedText', 'Singular label, e.g. "Account".'),
+  pluralLabel: ref('localisedText', 'Plural label, e.g. "Accounts".'),
+  description: ref('localisedText'),
+  displayField: ref('identifier', 'The field shown as the record\'s title (default: the first string field).'),
+  searchFields: stringList(ref('identifier'), 'Fields searched by the list\'s free-text search.'),
+  fields: { type: 'array', description: 'The entity\'s fields, in display order.', items: ref('field') },
+  indexes: { type: 'array', description: 'Extra indexes; unique fields and references are indexed automatically.', items: ref('index') },
+  relations: { type: 'array', description: 'hasMany and manyToMany relations.', items: ref('relation') },
+  renamedFrom: ref('identifier', 'The entity\'s previous name: its table is renamed instead of created.'),
+} satisfies SchemaPropertiesOf<EntityDocument>;
+
+export const ENTITY_META_SCHEMA: JsonSchema = {
+  $schema: META_SCHEMA_DIALECT,
+  $id: `${META_SCHEMA_BASE_URI}entity.schema.json`,
+  title: 'Stagecraft entity',
+  description: 'A business object (account, opportunity, ticket, …): its fields, indexes and relations. One table per entity.',
+  type: 'object',
+  properties: ENTITY_PROPERTIES,
+  required: ['kind', 'name', 'label', 'fields'],
+  additionalProperties: false,
+  $defs: {
+    ...COMMON_DEFINITIONS,
+    ...FIELD_DEFINITIONS,
+    index: { type: 'object', properties: INDEX_PROPERTIES, required: ['fields'], additionalProperties: false },
+    relation: {
+      type: 'object',
+      properties: { kind: RELATION_KIND },
+      required: ['kind'],
+      discriminator: { propertyName: 'kind' },
+      oneOf: [ref('hasManyRelation'), ref('manyToManyRelation')],
+    },
+    hasManyRelation: {
+      type: 'object',
+      description: 'One-to-many: the records of `entity` whose reference `field` points here.',
+      properties: HAS_MANY_PROPERTIES,
+      required: ['kind', 'name', 'entity', 'field'],
+      additionalProperties: false,
+    },
+    manyToManyRelation: {
+      type: 'object',
+      description: 'Many-to-many through a link table owned by this entity.',
+      properties: MANY_TO_MANY_PROPERTIES,
+      required: ['kind', 'name', 'entity'],
+      additionalProperties: false,
+    },
+  },
+};
