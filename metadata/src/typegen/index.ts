@@ -1,0 +1,2 @@
+// TypeScript declarations generated from entity metadata.
+export * from './generate-entity-types';
