@@ -33,6 +33,34 @@ export function redactUrl(url: string): string {
   return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
 }
 
+/** How long a SQLite writer waits for another process's write lock before failing. */
+const SQLITE_BUSY_TIMEOUT_MS = 10_000;
+
+interface SqliteConnection {
+  configure(option: 'busyTimeout', milliseconds: number): void;
+  exec(sql: string, callback: (error: Error | null) => void): void;
+}
+
+/**
+ * Sequelize's SQLite dialect opens a separate connection per transaction and bypasses its
+ * connect hooks there, so per-connection settings (busy timeout, foreign keys) would be lost on
+ * exactly the connections that write. Wrapping getConnection gives every connection them once.
+ */
+function configureEverySqliteConnection(sequelize: Sequelize): void {
+  const manager = sequelize.connectionManager as unknown as { getConnection(options?: object): Promise<SqliteConnection> };
+  const getConnection = manager.getConnection.bind(manager);
+  const configured = new WeakSet<SqliteConnection>();
+  manager.getConnection = async (options?: object) => {
+    const connection = await getConnection(options);
+    if (!configured.has(connection)) {
+      configured.add(connection);
+      connection.configure('busyTimeout', SQLITE_BUSY_TIMEOUT_MS);
+      await new Promise<void>((resolve, reject) => connection.exec('PRAGMA foreign_keys = ON', (error) => (error ? reject(error) : resolve())));
+    }
+    return connection;
+  };
+}
+
 export async function openDatabase(options: DatabaseOptions): Promise<Sequelize> {
   const dialect = dialectOfUrl(options.url);
   const logging = options.logSql ? (sql: string) => console.log(sql) : false;
@@ -49,9 +77,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Sequelize>
       pool: { max: 1, min: 0, idle: 60_000 },
       define: { timestamps: false },
     });
+    configureEverySqliteConnection(sequelize);
     await sequelize.query('PRAGMA journal_mode = WAL');
-    await sequelize.query('PRAGMA busy_timeout = 10000');
-    await sequelize.query('PRAGMA foreign_keys = ON');
     await sequelize.query('PRAGMA synchronous = NORMAL');
     return sequelize;
   }

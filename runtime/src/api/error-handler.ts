@@ -1,0 +1,71 @@
+// The one place errors become responses: `{ error: { code, message, details: [{ path, message }] } }`
+// with the error's HTTP status. Typed Stagecraft errors speak for themselves; body-parser errors
+// map to 400/413/415; anything else is an internal error whose message is hidden in production.
+// Stack traces are logged, never sent.
+import { randomUUID } from 'node:crypto';
+import { NotFoundError, StagecraftError, type ErrorCode, type Problem } from '@stagecraft/core';
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details: Array<Pick<Problem, 'path' | 'message'> & { code?: string }> };
+}
+
+export interface ErrorHandlerOptions {
+  isProduction: boolean;
+  log?: (message: string, error: unknown) => void;
+}
+
+const BODY_PARSER_ERRORS: Record<string, { status: number; code: ErrorCode; message: string }> = {
+  'entity.parse.failed': { status: 400, code: 'badRequest', message: 'The request body is not valid JSON' },
+  'entity.too.large': { status: 413, code: 'payloadTooLarge', message: 'The request body is too large' },
+  'charset.unsupported': { status: 415, code: 'unsupportedMediaType', message: 'The request body uses an unsupported charset; send UTF-8' },
+  'encoding.unsupported': { status: 415, code: 'unsupportedMediaType', message: 'The request body uses an unsupported content encoding' },
+  'request.aborted': { status: 400, code: 'badRequest', message: 'The request was aborted' },
+  'request.size.invalid': { status: 400, code: 'badRequest', message: 'The request body length does not match Content-Length' },
+  'stream.encoding.set': { status: 500, code: 'internal', message: 'Internal error' },
+};
+
+function bodyParserType(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null || !('type' in error)) return undefined;
+  const type = (error as { type: unknown }).type;
+  return typeof type === 'string' ? type : undefined;
+}
+
+export function errorBody(code: ErrorCode, message: string, details: readonly Problem[] = []): ErrorBody {
+  return {
+    error: {
+      code,
+      message,
+      details: details.map((problem) => (problem.code ? { path: problem.path, message: problem.message, code: problem.code } : { path: problem.path, message: problem.message })),
+    },
+  };
+}
+
+export function createErrorHandler(options: ErrorHandlerOptions): ErrorRequestHandler {
+  const log = options.log ?? ((message, error) => console.error(message, error));
+  return (error: unknown, _request, response, next) => {
+    if (response.headersSent) {
+      next(error);
+      return;
+    }
+    if (error instanceof StagecraftError) {
+      response.status(error.status).json(errorBody(error.code, error.message, error.details));
+      return;
+    }
+    const parserError = BODY_PARSER_ERRORS[bodyParserType(error) ?? ''];
+    if (parserError) {
+      response.status(parserError.status).json(errorBody(parserError.code, parserError.message));
+      return;
+    }
+    const requestId = randomUUID();
+    log(`[stagecraft] internal error, request ${requestId}:`, error);
+    const message = options.isProduction ? 'Internal error' : `Internal error: ${error instanceof Error ? error.message : String(error)}`;
+    response.setHeader('X-Request-Id', requestId);
+    response.status(500).json(errorBody('internal', message));
+  };
+}
+
+/** Unknown API routes answer 404 in the error shape, not Express's HTML page. */
+export const apiNotFound: RequestHandler = (request, _response, next) => {
+  next(new NotFoundError(`There is no API route ${request.method} ${request.originalUrl.split('?')[0] ?? ''}`));
+};

@@ -1,0 +1,110 @@
+// Publishing endpoints: versions, plan, publish, rollback and drafts. Each publish refreshes the
+// live metadata of this process at once, so the next request already runs on the new version.
+import { BadRequestError, formatMigrationPlan, NotFoundError, ValidationError, type MetadataBundle } from '@stagecraft/core';
+import { type MetadataRepository, type PublishResult, type VersionSummary } from '@stagecraft/metadata';
+import { Router, type Request } from 'express';
+import type { LiveMetadata } from '../live/live-metadata';
+import { isPlainObject } from '../records/write-input';
+import { jsonBody } from './json-body';
+import { actorOf } from './request-actor';
+import { routeParam } from './route-params';
+
+function bundleOf(request: Request): MetadataBundle {
+  const body: unknown = request.body;
+  const bundle = isPlainObject(body) ? body.bundle : undefined;
+  if (!isPlainObject(bundle)) throw new ValidationError('The body must carry the metadata bundle', [{ path: '/bundle', message: 'is required (an object with packs, entities, layouts, processes)', code: 'required' }]);
+  return bundle as unknown as MetadataBundle;
+}
+
+function publishOptionsOf(request: Request): { author: string; confirm: boolean; message?: string } {
+  const body = isPlainObject(request.body) ? request.body : {};
+  const options: { author: string; confirm: boolean; message?: string } = { author: actorOf(request), confirm: body.confirm === true };
+  if (typeof body.message === 'string') options.message = body.message;
+  return options;
+}
+
+function summaryOf(version: VersionSummary): VersionSummary {
+  const { number, hash, author, message, createdAt, rolledBackFrom, complete } = version;
+  return { number, hash, author, message, createdAt, rolledBackFrom, complete };
+}
+
+function publishResponse(result: PublishResult) {
+  return { version: summaryOf(result.version), unchanged: result.unchanged, plan: result.plan, planText: formatMigrationPlan(result.plan), applied: result.applied };
+}
+
+const DRAFT_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/;
+
+function draftNameOf(request: Request): string {
+  const name = routeParam(request, 'name');
+  if (!DRAFT_NAME.test(name)) throw new BadRequestError('A draft name is 1–100 letters, digits, "_", "." or "-"', [{ path: '/name', message: `"${name}" is not a draft name` }]);
+  return name;
+}
+
+function versionNumberOf(raw: unknown, path: string): number {
+  const number = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!Number.isSafeInteger(number) || number < 1) throw new BadRequestError('A version number is a positive whole number', [{ path, message: 'must be a positive whole number' }]);
+  return number;
+}
+
+export function publishingRouter(repository: MetadataRepository, live: LiveMetadata, bodyLimit: string): Router {
+  const router = Router();
+  const body = jsonBody({ limit: bodyLimit });
+  const optionalBody = jsonBody({ limit: bodyLimit, isOptional: true });
+  const publishAndRefresh = async (publish: Promise<PublishResult>): Promise<PublishResult> => {
+    const result = await publish;
+    await live.refresh();
+    return result;
+  };
+
+  router.get('/versions', async (_request, response) => {
+    response.json({ data: (await repository.listVersions()).map(summaryOf), live: live.get().version });
+  });
+
+  router.get('/versions/:number', async (request, response) => {
+    const version = await repository.getVersion(versionNumberOf(routeParam(request, 'number'), '/number'));
+    if (!version) throw new NotFoundError(`Metadata version ${routeParam(request, 'number')} does not exist`);
+    response.json(version);
+  });
+
+  router.post('/plan', ...body, async (request, response) => {
+    const { plan, diff } = await repository.plan(bundleOf(request));
+    response.json({ plan, planText: formatMigrationPlan(plan), diff });
+  });
+
+  router.post('/publish', ...body, async (request, response) => {
+    const result = await publishAndRefresh(repository.publish(bundleOf(request), publishOptionsOf(request)));
+    response.status(result.unchanged ? 200 : 201).json(publishResponse(result));
+  });
+
+  router.post('/rollback', ...body, async (request, response) => {
+    const target = versionNumberOf(isPlainObject(request.body) ? request.body.version : undefined, '/version');
+    const result = await publishAndRefresh(repository.rollback(target, publishOptionsOf(request)));
+    response.status(result.unchanged ? 200 : 201).json(publishResponse(result));
+  });
+
+  router.get('/drafts', async (_request, response) => {
+    response.json({ data: await repository.listDrafts() });
+  });
+
+  router.get('/drafts/:name', async (request, response) => {
+    const draft = await repository.getDraft(routeParam(request, 'name'));
+    if (!draft) throw new NotFoundError(`Draft "${routeParam(request, 'name')}" does not exist`);
+    response.json(draft);
+  });
+
+  router.put('/drafts/:name', ...body, async (request, response) => {
+    response.json(await repository.saveDraft(draftNameOf(request), bundleOf(request), actorOf(request)));
+  });
+
+  router.delete('/drafts/:name', async (request, response) => {
+    if (!(await repository.deleteDraft(routeParam(request, 'name')))) throw new NotFoundError(`Draft "${routeParam(request, 'name')}" does not exist`);
+    response.status(204).end();
+  });
+
+  router.post('/drafts/:name/publish', ...optionalBody, async (request, response) => {
+    const result = await publishAndRefresh(repository.publishDraft(routeParam(request, 'name'), publishOptionsOf(request)));
+    response.status(result.unchanged ? 200 : 201).json(publishResponse(result));
+  });
+
+  return router;
+}

@@ -1,0 +1,52 @@
+// Starts a server from a config: open the database (system tables ensured), load and compile the
+// live metadata, poll for publishes from other processes, listen. close() undoes it all.
+import type { AddressInfo } from 'node:net';
+import type { Express } from 'express';
+import type { RuntimeConfig } from '../config/config';
+import { openSystemDatabase, type SystemDatabase } from '../db/system-database';
+import { LiveMetadata } from '../live/live-metadata';
+import { createApp } from './app';
+
+export interface RunningServer {
+  url: string;
+  app: Express;
+  live: LiveMetadata;
+  system: SystemDatabase;
+  close(): Promise<void>;
+}
+
+export async function startServer(config: RuntimeConfig, system?: SystemDatabase): Promise<RunningServer> {
+  const opened = system ?? (await openSystemDatabase(config));
+  try {
+    const live = await LiveMetadata.load(opened.repository, (identifier) => opened.database.quote(identifier), {
+      pollMs: config.metadataPollMs,
+      onError: (error) => console.error('[stagecraft] could not refresh the live metadata:', error),
+    });
+    const app = createApp({ database: opened.database, repository: opened.repository, live, config });
+    const server = app.listen(config.port, config.host);
+    await new Promise<void>((resolve, reject) => {
+      server.once('listening', resolve);
+      server.once('error', reject);
+    });
+    live.startPolling();
+    const { port } = server.address() as AddressInfo;
+    const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+    return {
+      url: `http://${host}:${port}`,
+      app,
+      live,
+      system: opened,
+      close: async () => {
+        live.stopPolling();
+        await new Promise<void>((resolve, reject) => {
+          server.close((error) => (error ? reject(error) : resolve()));
+          server.closeIdleConnections();
+        });
+        await opened.close();
+      },
+    };
+  } catch (error) {
+    await opened.close();
+    throw error;
+  }
+}

@@ -1,0 +1,75 @@
+// Delete operation: one transaction that honours every reference pointing at the deleted
+// records — restrict refuses (409 naming the referencing entity), setNull clears, cascade deletes
+// (recursively, batched per entity) — and removes link-table rows on both sides.
+import { ConflictError } from '@stagecraft/core';
+import type { Transaction } from 'sequelize';
+import { BindParameters } from '../../db/database';
+import type { CompiledEntity } from '../../live/compiled-types';
+import { toSqlDateTime } from '../value-kinds';
+import { entityOf, type RecordContext } from '../record-context';
+import { readRecord, recordNotFound } from './get-record';
+
+export async function deleteRecord(context: RecordContext, entityName: string, id: string, options: { expectedVersion?: number } = {}): Promise<void> {
+  const entity = entityOf(context, entityName);
+  await context.database.transaction(async (transaction) => {
+    const idOnly = entity.fieldList.filter((field) => field.name === 'id' || field.name === 'version');
+    const current = await readRecord(context, entity, id, { fields: idOnly, sql: idOnly.map((field) => field.sql).join(', ') }, transaction, true);
+    if (!current) throw recordNotFound(entity, id);
+    if (options.expectedVersion !== undefined && current.version !== options.expectedVersion) {
+      throw new ConflictError(`The ${entity.name} record "${id}" was changed by someone else`, [{ path: '/version', message: `the current version is ${String(current.version)}`, code: 'staleVersion' }]);
+    }
+    await deleteRecords(context, entity, [id], transaction, new Set());
+  });
+}
+
+function inList(params: BindParameters, ids: readonly string[]): string {
+  return `(${ids.map((id) => params.add(id)).join(', ')})`;
+}
+
+async function deleteRecords(context: RecordContext, entity: CompiledEntity, ids: string[], transaction: Transaction, visited: Set<string>): Promise<void> {
+  const fresh = ids.filter((id) => !visited.has(`${entity.name}:${id}`));
+  if (fresh.length === 0) return;
+  for (const id of fresh) visited.add(`${entity.name}:${id}`);
+  const database = context.database;
+  const q = (identifier: string): string => database.quote(identifier);
+
+  for (const inbound of entity.inboundReferences.filter((reference) => reference.onDelete === 'restrict')) {
+    const referencing = entityOf(context, inbound.entity);
+    const params = new BindParameters();
+    const rows = await database.select(`SELECT ${q('id')} FROM ${referencing.tableSql} WHERE ${inbound.field.sql} IN ${inList(params, fresh)} LIMIT 1`, params.values, transaction);
+    const blocker = rows[0];
+    // A record referencing itself does not block its own deletion.
+    if (blocker && !(referencing.name === entity.name && fresh.includes(String(blocker.id)))) {
+      throw new ConflictError(`This ${entity.name} is still referenced by ${inbound.entity} records (${inbound.entity}.${inbound.field.name}); delete or re-assign them first`, [
+        { path: '', message: `referenced by ${inbound.entity} "${String(blocker.id)}" through ${inbound.field.name}`, code: 'restricted' },
+      ]);
+    }
+  }
+  for (const inbound of entity.inboundReferences) {
+    const referencing = entityOf(context, inbound.entity);
+    if (inbound.onDelete === 'setNull') {
+      const params = new BindParameters();
+      const now = params.add(toSqlDateTime(context.now()));
+      await database.update(
+        `UPDATE ${referencing.tableSql} SET ${inbound.field.sql} = NULL, ${q('version')} = ${q('version')} + 1, ${q('updated_at')} = ${now} WHERE ${inbound.field.sql} IN ${inList(params, fresh)}`,
+        params.values,
+        transaction,
+      );
+    } else if (inbound.onDelete === 'cascade') {
+      const params = new BindParameters();
+      const rows = await database.select(`SELECT ${q('id')} FROM ${referencing.tableSql} WHERE ${inbound.field.sql} IN ${inList(params, fresh)}`, params.values, transaction);
+      if (rows.length > 0) await deleteRecords(context, referencing, rows.map((row) => String(row.id)), transaction, visited);
+    }
+  }
+  for (const relation of entity.relations.values()) {
+    if (relation.kind !== 'manyToMany') continue;
+    const params = new BindParameters();
+    await database.delete(`DELETE FROM ${relation.tableSql} WHERE ${q('source_id')} IN ${inList(params, fresh)}`, params.values, transaction);
+  }
+  for (const linkTable of entity.inboundLinkTables) {
+    const params = new BindParameters();
+    await database.delete(`DELETE FROM ${linkTable} WHERE ${q('target_id')} IN ${inList(params, fresh)}`, params.values, transaction);
+  }
+  const params = new BindParameters();
+  await database.delete(`DELETE FROM ${entity.tableSql} WHERE ${q('id')} IN ${inList(params, fresh)}`, params.values, transaction);
+}

@@ -1,0 +1,77 @@
+// Update (PATCH) operation: read input → validate → read the current row → merge → formulas →
+// UPDATE … WHERE id = ? AND version = ? (optimistic concurrency) → link rows → respond.
+// The expected version comes from If-Match or the body's `version`; without one the update still
+// only applies to the version it was merged with, so a concurrent change is a 409, never lost.
+import { BadRequestError, ConflictError } from '@stagecraft/core';
+import type { Transaction } from 'sequelize';
+import { BindParameters } from '../../db/database';
+import type { CompiledEntity } from '../../live/compiled-types';
+import { computeFormulas } from '../formulas';
+import { writeLinks } from '../links';
+import { entityOf, type RecordContext } from '../record-context';
+import { encodeValue, storedValue, type RecordData } from '../record-rows';
+import { checkReferences, hasReferencesToCheck } from '../reference-checks';
+import { asUniqueConflict } from '../unique-conflicts';
+import { readWriteInput, validateValues } from '../write-input';
+import { readRecord, recordNotFound } from './get-record';
+
+export interface UpdateOptions {
+  /** The version from an If-Match header. */
+  expectedVersion?: number;
+}
+
+export function staleVersion(entity: CompiledEntity, id: string, currentVersion: unknown): ConflictError {
+  return new ConflictError(`The ${entity.name} record "${id}" was changed by someone else; reload it and try again`, [
+    { path: '/version', message: `the current version is ${String(currentVersion)}`, code: 'staleVersion' },
+  ]);
+}
+
+export async function updateRecord(context: RecordContext, entityName: string, id: string, body: unknown, options: UpdateOptions = {}): Promise<RecordData> {
+  const entity = entityOf(context, entityName);
+  const input = readWriteInput(entity, body, 'update');
+  if (options.expectedVersion !== undefined && input.expectedVersion !== undefined && options.expectedVersion !== input.expectedVersion) {
+    throw new BadRequestError('If-Match and the body\'s version disagree', [{ path: '/version', message: `If-Match says ${options.expectedVersion}`, code: 'versionMismatch' }]);
+  }
+  const expectedVersion = options.expectedVersion ?? input.expectedVersion;
+  validateValues(entity, input.values, 'update');
+
+  const current = await readRecord(context, entity, id, { fields: entity.fieldList, sql: entity.selectAll });
+  if (!current) throw recordNotFound(entity, id);
+  if (expectedVersion !== undefined && current.version !== expectedVersion) throw staleVersion(entity, id, current.version);
+
+  // Nothing to change: answer with the record as it is rather than minting a new version.
+  if (Object.keys(input.values).length === 0 && input.links.size === 0) return current;
+
+  const now = context.now();
+  const merged: RecordData = { ...current, ...input.values };
+  computeFormulas(entity, merged, now);
+  merged.version = Number(current.version) + 1;
+  merged.updatedAt = now.toISOString();
+
+  const params = new BindParameters();
+  const changed = entity.fieldList.filter((field) => field.name in input.values || field.definition?.type === 'formula' || field.name === 'version' || field.name === 'updatedAt');
+  const assignments = changed.map((field) => `${field.sql} = ${params.add(encodeValue(field, merged[field.name]))}`).join(', ');
+  const q = (identifier: string): string => context.database.quote(identifier);
+  const sql = `UPDATE ${entity.tableSql} SET ${assignments} WHERE ${q('id')} = ${params.add(id)} AND ${q('version')} = ${params.add(current.version)}`;
+
+  const write = async (transaction?: Transaction): Promise<void> => {
+    if (transaction) await checkReferences(context, entity, input.values, input.links, transaction);
+    const updated = await context.database.update(sql, params.values, transaction);
+    if (updated === 0) {
+      const now = await readRecord(context, entity, id, { fields: entity.fieldList.filter((field) => field.name === 'version'), sql: q('version') }, transaction);
+      throw now ? staleVersion(entity, id, now.version) : recordNotFound(entity, id);
+    }
+    if (transaction) await writeLinks(context, entity, id, input.links, transaction, true);
+  };
+  try {
+    if (hasReferencesToCheck(entity, input.values, input.links)) await context.database.transaction(write);
+    else await context.database.write(() => write());
+  } catch (error) {
+    throw asUniqueConflict(entity, error);
+  }
+
+  const result: RecordData = {};
+  for (const field of entity.fieldList) result[field.name] = storedValue(field, merged[field.name]);
+  for (const [name, ids] of input.links) result[name] = ids;
+  return result;
+}
