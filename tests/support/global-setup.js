@@ -4,7 +4,7 @@
 const net = require('node:net');
 
 function probe(url, defaultPort) {
-  const { hostname, port } = new URL(url);
+  const { hostname, port } = new globalThis.URL(url);
   return new Promise((resolve) => {
     const socket = net.connect({ host: hostname, port: Number(port || defaultPort) });
     const finish = (ok) => { socket.destroy(); resolve(ok); };

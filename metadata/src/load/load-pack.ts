@@ -48,7 +48,7 @@ export async function loadPack(directory: string, options: LoadOptions = {}): Pr
 export async function readPack(directory: string, options: LoadOptions = {}): Promise<{ pack?: LoadedPack; problems: Problem[] }> {
   const base = options.baseDirectory ?? process.cwd();
   const absolute = path.resolve(base, directory);
-  const display = (target: string): string => path.relative(base, target) || '.';
+  const display = (target: string): string => displayPathOf(base, target);
 
   const directoryProblem = await checkDirectory(absolute, display(absolute));
   if (directoryProblem) return { problems: [directoryProblem] };
@@ -162,4 +162,11 @@ async function isFile(filePath: string): Promise<boolean> {
 /** Code-point order: independent of the machine's locale, so every machine loads alike. */
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** A file as people should read it: relative to the base when inside it, absolute otherwise. */
+function displayPathOf(base: string, target: string): string {
+  const relative = path.relative(base, target);
+  if (relative === '') return '.';
+  return relative.startsWith('..') || path.isAbsolute(relative) ? target : relative;
 }
