@@ -67,6 +67,17 @@ describe.each(testDialects())('record validation on %s', (dialect) => {
     expect(detailsOf(updatedAt.body)).toEqual({ '/updatedAt': 'is read-only' });
   });
 
+  it('lists refused property names and bad values together in one answer', async () => {
+    const response = await runtime.api().post('/api/records/opportunity').send({ name: 'Deal', account: accountId, bogus: 1, id: 'x', amount: 'lots', stage: 'nope' });
+    expect(response.status).toBe(422);
+    expect(Object.keys(detailsOf(response.body)).sort()).toEqual(['/amount', '/bogus', '/id', '/stage']);
+    const update = await runtime.api().patch(`/api/records/account/${accountId}`).send({ colour: 'red', employees: -5 });
+    expect(update.status).toBe(422);
+    expect(Object.keys(detailsOf(update.body)).sort()).toEqual(['/colour', '/employees']);
+    const unchanged = await runtime.api().get(`/api/records/account/${accountId}`);
+    expect(unchanged.body.employees).toBeNull();
+  });
+
   it('checks that references point at existing records of the right entity', async () => {
     const tag = await createThroughApi(runtime, 'tag', { name: 'not-an-account' });
     const wrongEntity = await runtime.api().post('/api/records/opportunity').send({ name: 'Deal', account: tag.id });

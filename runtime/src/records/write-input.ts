@@ -1,6 +1,7 @@
 // The first phases of a write: read the request body into field values, many-to-many id lists
-// and the expected version; refuse unknown, system and read-only properties by name; apply
-// defaults; then validate with the version's compiled JSON Schema validator.
+// and the expected version; note unknown, system and read-only properties by name; apply
+// defaults; then validate with the version's compiled JSON Schema validator and report every
+// problem of both phases in one ValidationError.
 import { BadRequestError, SYSTEM_FIELDS, ValidationError, type Problem } from '@stagecraft/core';
 import type { CompiledEntity } from '../live/compiled-types';
 import { isRecordId } from './record-id';
@@ -15,6 +16,8 @@ export interface WriteInput {
   links: Map<string, string[]>;
   /** The `version` property of an update body. */
   expectedVersion?: number;
+  /** Properties refused by name (unknown, system, read-only): reported with the value problems. */
+  problems: Problem[];
 }
 
 /** Most ids one many-to-many value may list. */
@@ -28,7 +31,7 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 export function readWriteInput(entity: CompiledEntity, body: unknown, mode: WriteMode): WriteInput {
   if (!isPlainObject(body)) throw new BadRequestError('The request body must be a JSON object');
   const problems: Problem[] = [];
-  const input: WriteInput = { values: {}, links: new Map() };
+  const input: WriteInput = { values: {}, links: new Map(), problems };
   for (const [name, value] of Object.entries(body)) {
     const path = `/${pointerSegment(name)}`;
     const relation = entity.relations.get(name);
@@ -53,7 +56,6 @@ export function readWriteInput(entity: CompiledEntity, body: unknown, mode: Writ
       else input.values[name] = value === '' ? null : value;
     }
   }
-  if (problems.length > 0) throw new ValidationError(`The ${entity.name} record is not valid`, problems);
   return input;
 }
 
@@ -68,8 +70,10 @@ export function applyDefaults(entity: CompiledEntity, values: Record<string, unk
  * Validates the values being written. Nulls mean "empty" and are checked here against
  * `required`; every other value goes through the version's JSON Schema validator.
  */
-export function validateValues(entity: CompiledEntity, values: Record<string, unknown>, mode: WriteMode): void {
-  const problems: Problem[] = [];
+export function validateValues(entity: CompiledEntity, input: WriteInput, mode: WriteMode): void {
+  const { values } = input;
+  // Problems found while reading the body come first, so one answer lists everything wrong.
+  const problems: Problem[] = [...input.problems];
   const present: Record<string, unknown> = {};
   for (const field of entity.fieldList) {
     if (!field.isWritable) continue;

@@ -16,7 +16,7 @@ export async function createRecord(context: RecordContext, entityName: string, b
   const entity = entityOf(context, entityName);
   const input = readWriteInput(entity, body, 'create');
   applyDefaults(entity, input.values);
-  validateValues(entity, input.values, 'create');
+  validateValues(entity, input, 'create');
 
   const now = context.now();
   const record: RecordData = {};

@@ -33,7 +33,7 @@ export async function updateRecord(context: RecordContext, entityName: string, i
     throw new BadRequestError('If-Match and the body\'s version disagree', [{ path: '/version', message: `If-Match says ${options.expectedVersion}`, code: 'versionMismatch' }]);
   }
   const expectedVersion = options.expectedVersion ?? input.expectedVersion;
-  validateValues(entity, input.values, 'update');
+  validateValues(entity, input, 'update');
 
   const current = await readRecord(context, entity, id, { fields: entity.fieldList, sql: entity.selectAll });
   if (!current) throw recordNotFound(entity, id);
