@@ -6,3 +6,4 @@ export * from './expr';
 export * from './meta-schema';
 export * from './validate';
 export * from './compile';
+export * from './process';

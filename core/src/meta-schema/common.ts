@@ -17,6 +17,8 @@ export const DURATION_PATTERN = '^P(?!$)(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?(T(?=\\d
 export const SIGNED_DURATION_PATTERN = '^-?P(?!$)(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+(\\.\\d+)?S)?)?$';
 export const DATE_PATTERN = '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$';
 export const DATE_TIME_PATTERN = '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})$';
+/** Local wall-clock time of a business-hours interval: 00:00 … 23:59, or 24:00 for the end of the day. */
+export const LOCAL_TIME_PATTERN = '^(([01]\\d|2[0-3]):[0-5]\\d|24:00)$';
 export const CURRENCY_CODE_PATTERN = '^[A-Z]{3}$';
 /** Enum option values and state names: no spaces, commas or dots (dots separate state paths). */
 export const OPTION_VALUE_PATTERN = '^[A-Za-z0-9_][A-Za-z0-9_-]*$';
@@ -35,6 +37,7 @@ export const PATTERN_EXPLANATIONS: Readonly<Record<string, string>> = {
   [SIGNED_DURATION_PATTERN]: 'must be an ISO 8601 duration such as "-P1D" or "PT4H"',
   [DATE_PATTERN]: 'must be a date such as "2024-12-31"',
   [DATE_TIME_PATTERN]: 'must be a date-time such as "2024-12-31T09:30:00Z"',
+  [LOCAL_TIME_PATTERN]: 'must be a local time such as "09:00" or "17:30" ("24:00" ends the day)',
   [CURRENCY_CODE_PATTERN]: 'must be an ISO 4217 currency code such as "USD"',
   [OPTION_VALUE_PATTERN]: 'must be letters, digits, "_" or "-" (no spaces or dots)',
   [SQL_TABLE_PATTERN]: 'must be snake_case: a lowercase letter, then lowercase letters, digits and "_"',

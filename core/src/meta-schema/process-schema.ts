@@ -1,9 +1,9 @@
 // Meta-schema of process documents (processes/*.json): a statechart with named guards and actions.
 import type { JsonSchema } from '../compile/json-schema';
-import type { NamedCall, ProcessDocument, StateDefinition, TimerDefinition, TimerDelay, TransitionDefinition } from '../model/process';
+import { WEEKDAYS, type BusinessCalendar, type NamedCall, type ProcessDocument, type StateDefinition, type TimerDefinition, type TimerDelay, type TimerReminder, type TransitionDefinition } from '../model/process';
 import {
-  CALL_NAME_PATTERN, COMMON_DEFINITIONS, DURATION_PATTERN, EVENT_NAME_PATTERN, META_SCHEMA_BASE_URI, META_SCHEMA_DIALECT, OPTION_VALUE_PATTERN,
-  SCHEMA_PROPERTY, SIGNED_DURATION_PATTERN, ref, stringList, type SchemaPropertiesOf,
+  CALL_NAME_PATTERN, COMMON_DEFINITIONS, DATE_PATTERN, DURATION_PATTERN, EVENT_NAME_PATTERN, META_SCHEMA_BASE_URI, META_SCHEMA_DIALECT, OPTION_VALUE_PATTERN,
+  IDENTIFIER_PATTERN, LOCAL_TIME_PATTERN, SCHEMA_PROPERTY, SIGNED_DURATION_PATTERN, ref, stringList, type SchemaPropertiesOf,
 } from './common';
 
 /** Keys of every member of a union (keyof a union only gives the shared ones). */
@@ -38,13 +38,41 @@ const TIMER_DELAY_PROPERTIES = {
   offset: { type: 'string', pattern: SIGNED_DURATION_PATTERN, description: 'ISO 8601 duration added to the field\'s value; "-P1D" is a day before.' },
 } satisfies { [K in KeysOfUnion<TimerDelay>]-?: JsonSchema };
 
+const REMINDER_PROPERTIES = {
+  name: ref('identifier', 'Reminder name, unique among the timers and reminders of the state.'),
+  percent: { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 100, description: 'When the reminder fires, as a percentage of the timer\'s span (75 = three quarters of the SLA).' },
+  actions: CALLS('Run when the reminder fires.'),
+} satisfies SchemaPropertiesOf<TimerReminder>;
+
 const TIMER_PROPERTIES = {
   name: ref('identifier', 'Timer name, unique within the state.'),
   delay: ref('timerDelay'),
   target: TARGET,
   guards: CALLS('All must allow the timer to act when it fires.'),
   actions: CALLS('Run when the timer fires.'),
+  branches: { type: 'array', items: ref('transition'), minItems: 1, description: 'Instead of target, guards and actions: guarded transitions tried in order when the timer fires.' },
+  pausedIn: stringList(TARGET, 'States in which the clock stops (a descendant of this state, or a dotted path from the root); it resumes with the time left.'),
+  reminders: { type: 'array', items: ref('timerReminder'), description: 'Actions-only reminders at a percentage of the span, sharing the timer\'s clock.' },
+  restartOn: stringList({ ...EVENT_NAME, type: 'string' }, 'Events that restart the timer without leaving the state, e.g. "ACTIVITY".'),
 } satisfies SchemaPropertiesOf<TimerDefinition>;
+
+const OPENING_HOURS: JsonSchema = {
+  type: 'array',
+  description: 'Opening intervals of the day as local ["HH:MM", "HH:MM"] pairs, in order, e.g. [["09:00", "12:00"], ["13:00", "17:00"]].',
+  items: { type: 'array', items: { type: 'string', pattern: LOCAL_TIME_PATTERN }, minItems: 2, maxItems: 2 },
+};
+
+const CALENDAR_PROPERTIES = {
+  label: ref('localisedText'),
+  timeZone: { type: 'string', minLength: 1, description: 'IANA time zone, e.g. "Europe/Berlin" or "Asia/Shanghai".' },
+  weekly: {
+    type: 'object',
+    description: 'Opening hours by weekday (mon … sun); a missing day is closed.',
+    properties: Object.fromEntries(WEEKDAYS.map((day) => [day, OPENING_HOURS])),
+    additionalProperties: false,
+  },
+  holidays: stringList({ type: 'string', pattern: DATE_PATTERN }, 'Closed dates (YYYY-MM-DD in the calendar\'s time zone).'),
+} satisfies SchemaPropertiesOf<BusinessCalendar>;
 
 const STATE_PROPERTIES = {
   type: { enum: ['atomic', 'compound', 'parallel', 'final'], description: 'Default: compound when `states` is given, else atomic.' },
@@ -83,6 +111,12 @@ const PROCESS_PROPERTIES = {
   stageField: ref('identifier', 'An enum field of the entity mirroring the current top-level state; its options are the state names.'),
   initial: { ...STATE_NAME, type: 'string', description: 'The top-level state new records start in.' },
   states: ref('states', 'Top-level states (the stages).'),
+  calendars: {
+    type: 'object',
+    description: 'Business-hours calendars by name; a `businessHours` delay without `calendar` uses "default".',
+    propertyNames: { pattern: IDENTIFIER_PATTERN },
+    additionalProperties: ref('businessCalendar'),
+  },
 } satisfies SchemaPropertiesOf<ProcessDocument>;
 
 export const PROCESS_META_SCHEMA: JsonSchema = {
@@ -117,6 +151,8 @@ export const PROCESS_META_SCHEMA: JsonSchema = {
       minItems: 1,
     },
     timer: { type: 'object', properties: TIMER_PROPERTIES, required: ['name', 'delay'], additionalProperties: false },
+    timerReminder: { type: 'object', properties: REMINDER_PROPERTIES, required: ['name', 'percent'], additionalProperties: false },
+    businessCalendar: { type: 'object', properties: CALENDAR_PROPERTIES, required: ['timeZone', 'weekly'], additionalProperties: false },
     timerDelay: {
       type: 'object',
       description: 'Exactly one of: `duration`, `businessHours` (with an optional `calendar`), or `field` (with an optional `offset`).',

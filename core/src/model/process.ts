@@ -24,12 +24,48 @@ export type TimerDelay =
   | { businessHours: number; calendar?: string }
   | { field: string; offset?: string };
 
+/** An actions-only reminder fired at a percentage of its timer's span (e.g. 75 % of an SLA). */
+export interface TimerReminder {
+  name: string;
+  /** Between 0 and 100 (exclusive): when the reminder fires, as a share of the timer's span. */
+  percent: number;
+  actions?: NamedCall[];
+}
+
 export interface TimerDefinition {
   name: string;
   delay: TimerDelay;
   target?: string;
   guards?: NamedCall[];
   actions?: NamedCall[];
+  /**
+   * States in which the timer's clock stops (an SLA waiting for the customer): a descendant of the
+   * timer's state ("waitingForCustomer") or a dotted path from the root. It resumes with the time left.
+   */
+  pausedIn?: string[];
+  /**
+   * Instead of target/guards/actions: guarded transitions tried in order when the timer fires,
+   * e.g. "responded → follow-up, otherwise → reminder".
+   */
+  branches?: TransitionDefinition[];
+  reminders?: TimerReminder[];
+  /** Events that restart the timer without leaving its state, e.g. "ACTIVITY" for a stale-deal timer. */
+  restartOn?: string[];
+}
+
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+/** Opening hours of one day as local ["HH:MM", "HH:MM"] pairs, e.g. [["09:00", "12:00"], ["13:00", "17:00"]]. */
+export type OpeningHours = Array<[string, string]>;
+
+/** Business hours for SLA clocks: weekly opening hours in a time zone, minus holidays. */
+export interface BusinessCalendar {
+  label?: LocalisedText;
+  /** IANA time zone, e.g. "Europe/Berlin". */
+  timeZone: string;
+  weekly: Partial<Record<Weekday, OpeningHours>>;
+  /** Closed dates (YYYY-MM-DD, local to the time zone). */
+  holidays?: string[];
 }
 
 export interface StateDefinition {
@@ -63,4 +99,6 @@ export interface ProcessDocument {
   stageField: string;
   initial: string;
   states: Record<string, StateDefinition>;
+  /** Business-hours calendars by name; a `businessHours` delay without `calendar` uses "default". */
+  calendars?: Record<string, BusinessCalendar>;
 }

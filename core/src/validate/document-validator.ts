@@ -8,6 +8,7 @@ import { checkEntity } from './entity-checks';
 import { checkLayout } from './layout-checks';
 import { metaSchemaValidator } from './meta-schema-validators';
 import { checkProcess } from './process-checks';
+import { checkProcessTimers } from './process-timer-checks';
 
 export interface DocumentValidation {
   /** The typed document; present exactly when there are no problems. */
@@ -49,7 +50,7 @@ function semanticProblems(document: MetadataDocument | PackManifest): Problem[] 
     case 'entity':
       return checkEntity(document);
     case 'process':
-      return checkProcess(document);
+      return [...checkProcess(document), ...checkProcessTimers(document)];
     default:
       return checkLayout(document);
   }
