@@ -7,3 +7,4 @@ export * from './meta-schema';
 export * from './validate';
 export * from './compile';
 export * from './process';
+export * from './access';

@@ -2,7 +2,6 @@
 // versions, plan, publish (taking effect without a restart, here and in a second instance that
 // polls), confirmation of destructive changes, rollback and drafts.
 import type { EntityDocument, FieldDefinition, MetadataBundle } from '@stagecraft/core';
-import request from 'supertest';
 import { testDialects } from '../support/databases';
 import { createThroughApi, startTestRuntime, type TestRuntime } from './runtime-harness';
 
@@ -23,12 +22,12 @@ describe.each(testDialects())('metadata API on %s', (dialect) => {
   it('reports health with the dialect and live metadata version', async () => {
     const response = await runtime.api().get('/api/health');
     expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({ status: 'ok', database: dialect, metadataVersion: 1, entities: 4 });
+    expect(response.body).toMatchObject({ status: 'ok', database: dialect, metadataVersion: 1, entities: 7 });
   });
 
   it('serves entity summaries, documents and JSON Schemas per mode and locale', async () => {
     const list = await runtime.api().get('/api/metadata/entities?locale=zh-CN');
-    expect(list.body.data.map((entity: { name: string }) => entity.name).sort()).toEqual(['account', 'contact', 'opportunity', 'tag']);
+    expect(list.body.data.map((entity: { name: string }) => entity.name).sort()).toEqual(['account', 'contact', 'opportunity', 'role', 'tag', 'team', 'user']);
     expect(list.body.data.find((entity: { name: string }) => entity.name === 'account').title).toBe('客户');
     const document = await runtime.api().get('/api/metadata/entities/opportunity');
     expect(document.body).toMatchObject({ kind: 'entity', name: 'opportunity' });
@@ -82,7 +81,7 @@ describe.each(testDialects())('metadata API on %s', (dialect) => {
 
     const published = await runtime.api().post('/api/metadata/publish').send({ bundle, message: 'Add rating' });
     expect(published.status).toBe(201);
-    expect(published.body.version).toMatchObject({ number: 2, message: 'Add rating', author: 'system' });
+    expect(published.body.version).toMatchObject({ number: 2, message: 'Add rating', author: 'admin' });
     const after = await runtime.api().post('/api/records/account').send({ name: 'Rated', rating: 4 });
     expect(after.status).toBe(201);
     expect(after.body.rating).toBe(4);
@@ -90,7 +89,7 @@ describe.each(testDialects())('metadata API on %s', (dialect) => {
 
     await swapped;
     expect(second.live.get().version).toBe(2);
-    const fromSecond = await request(second.app).get(`/api/records/account/${after.body.id}`);
+    const fromSecond = await second.api().get(`/api/records/account/${after.body.id}`);
     expect(fromSecond.body.rating).toBe(4);
     await second.close();
 

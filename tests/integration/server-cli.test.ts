@@ -67,6 +67,60 @@ describe.each(testDialects())('stagecraft CLI on %s', (dialect) => {
     }
   });
 
+  const login = async (url: string, username: string, password: string): Promise<number> =>
+    (await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password, token: true }) })).status;
+
+  it('start prints a generated admin password once, and seeds demo users with the demo password', async () => {
+    const first = await cli(['start'], env, directory);
+    const server = first.result.server!;
+    let password: string;
+    try {
+      const printed = /Username: admin\s+Password: (\S+)/.exec(first.out);
+      expect(printed).not.toBeNull();
+      password = printed?.[1] ?? '';
+      expect(await login(server.url, 'admin', password)).toBe(200);
+      expect(first.out).toMatch(/demo users manager, rep1, rep2, agent1, partner1/);
+      for (const username of ['manager', 'rep1', 'rep2', 'agent1', 'partner1']) expect([username, await login(server.url, username, 'demo')]).toEqual([username, 200]);
+      const partnerToken = ((await (await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'partner1', password: 'demo', token: true }) })).json()) as { token: string }).token;
+      const partner = (await (await fetch(`${server.url}/api/auth/me`, { headers: { authorization: `Bearer ${partnerToken}` } })).json()) as { roles: string[]; partnerAccountId: string | null };
+      expect(partner.roles).toEqual(['partner']);
+      expect(partner.partnerAccountId).toMatch(/^[0-9a-f-]{36}$/);
+      const anonymous = await fetch(`${server.url}/api/records/account`);
+      expect(anonymous.status).toBe(401);
+    } finally {
+      await server.close();
+    }
+    const second = await cli(['start'], { ...env, STAGECRAFT_DEMO_PASSWORD: 'changed' }, directory);
+    try {
+      expect(second.out).not.toMatch(/Password:|demo users/);
+      expect(await login(second.result.server!.url, 'admin', password)).toBe(200);
+      // Demo users keep the password they were given.
+      expect(await login(second.result.server!.url, 'rep1', 'demo')).toBe(200);
+    } finally {
+      await second.result.server?.close();
+    }
+  });
+
+  it('serve adds the identity pack, takes STAGECRAFT_ADMIN_PASSWORD, and seeds no demo users', async () => {
+    const served = await cli(['serve'], { ...env, STAGECRAFT_ADMIN_PASSWORD: 'from-the-environment' }, directory);
+    expect(served.error).toBe('');
+    const server = served.result.server!;
+    try {
+      expect(served.out).toMatch(/identity pack/);
+      expect(served.out).not.toMatch(/Password:|demo users/);
+      expect(await login(server.url, 'admin', 'from-the-environment')).toBe(200);
+      expect(await login(server.url, 'rep1', 'demo')).toBe(401);
+    } finally {
+      await server.close();
+    }
+    const changed = await cli(['serve'], { ...env, STAGECRAFT_ADMIN_PASSWORD: 'changed-in-the-environment' }, directory);
+    try {
+      expect(await login(changed.result.server!.url, 'admin', 'changed-in-the-environment')).toBe(200);
+    } finally {
+      await changed.result.server?.close();
+    }
+  });
+
   it('start refuses a destructive pack change, printing the plan and the publish --confirm hint', async () => {
     const pack = copyPack(path.join(directory, 'pack'));
     const packEnv = { ...env, STAGECRAFT_PACKS: pack };

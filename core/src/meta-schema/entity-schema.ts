@@ -1,11 +1,12 @@
 // Meta-schema of entity documents (entities/*.json): fields, indexes and relations.
 import type { JsonSchema } from '../compile/json-schema';
-import type { EntityDocument, HasManyRelation, IndexDefinition, ManyToManyRelation } from '../model/entity';
+import type { EntityDocument, HandoverDefinition, HandoverRelation, HasManyRelation, IndexDefinition, ManyToManyRelation } from '../model/entity';
 import {
   COMMON_DEFINITIONS, META_SCHEMA_BASE_URI, META_SCHEMA_DIALECT, SCHEMA_PROPERTY, SQL_TABLE_PATTERN, ref, stringList,
   type SchemaPropertiesOf,
 } from './common';
 import { FIELD_DEFINITIONS } from './field-schemas';
+import { FILTER_PROPERTIES } from './layout-schema';
 
 const INDEX_PROPERTIES = {
   name: { type: 'string', pattern: SQL_TABLE_PATTERN, maxLength: 64, description: 'Index name; derived from the table and columns when absent.' },
@@ -31,6 +32,15 @@ const MANY_TO_MANY_PROPERTIES = {
   table: { type: 'string', pattern: SQL_TABLE_PATTERN, maxLength: 64, description: 'Link table; default `<entity table>__<relation name in snake_case>`.' },
 } satisfies SchemaPropertiesOf<ManyToManyRelation>;
 
+const HANDOVER_RELATION_PROPERTIES = {
+  relation: ref('identifier', 'A hasMany relation of this entity; its entity needs an owner field.'),
+  where: { type: 'array', items: ref('filterClause'), description: 'Only related records matching every clause move, e.g. open opportunities.' },
+} satisfies SchemaPropertiesOf<HandoverRelation>;
+
+const HANDOVER_PROPERTIES = {
+  relations: { type: 'array', items: ref('handoverRelation'), minItems: 1, description: 'Related records carried to the new owner.' },
+} satisfies SchemaPropertiesOf<HandoverDefinition>;
+
 const ENTITY_PROPERTIES = {
   $schema: SCHEMA_PROPERTY,
   kind: { const: 'entity', description: 'Always "entity".' },
@@ -44,6 +54,9 @@ const ENTITY_PROPERTIES = {
   indexes: { type: 'array', description: 'Extra indexes; unique fields and references are indexed automatically.', items: ref('index') },
   relations: { type: 'array', description: 'hasMany and manyToMany relations.', items: ref('relation') },
   renamedFrom: ref('identifier', 'The entity\'s previous name: its table is renamed instead of created.'),
+  ownerField: ref('identifier', 'The user field naming each record\'s owner, for record-level permissions (default: a user field named "owner").'),
+  partnerField: ref('identifier', 'A reference or string field naming the partner account a record is shared with.'),
+  handover: { type: 'object', description: 'What reassigning a record carries to the new owner.', properties: HANDOVER_PROPERTIES, required: ['relations'], additionalProperties: false },
 } satisfies SchemaPropertiesOf<EntityDocument>;
 
 export const ENTITY_META_SCHEMA: JsonSchema = {
@@ -59,6 +72,8 @@ export const ENTITY_META_SCHEMA: JsonSchema = {
     ...COMMON_DEFINITIONS,
     ...FIELD_DEFINITIONS,
     index: { type: 'object', properties: INDEX_PROPERTIES, required: ['fields'], additionalProperties: false },
+    handoverRelation: { type: 'object', properties: HANDOVER_RELATION_PROPERTIES, required: ['relation'], additionalProperties: false },
+    filterClause: { type: 'object', properties: FILTER_PROPERTIES, required: ['field', 'op'], additionalProperties: false },
     relation: {
       type: 'object',
       properties: { kind: RELATION_KIND },

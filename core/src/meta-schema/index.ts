@@ -4,12 +4,13 @@ import type { JsonSchema } from '../compile/json-schema';
 import { ENTITY_META_SCHEMA } from './entity-schema';
 import { LAYOUT_META_SCHEMA } from './layout-schema';
 import { PACK_META_SCHEMA } from './pack-schema';
+import { PERMISSION_META_SCHEMA } from './permission-schema';
 import { PROCESS_META_SCHEMA } from './process-schema';
 
-export { ENTITY_META_SCHEMA, LAYOUT_META_SCHEMA, PACK_META_SCHEMA, PROCESS_META_SCHEMA };
+export { ENTITY_META_SCHEMA, LAYOUT_META_SCHEMA, PACK_META_SCHEMA, PERMISSION_META_SCHEMA, PROCESS_META_SCHEMA };
 export { PATTERN_EXPLANATIONS, IDENTIFIER_PATTERN, IDENTIFIER_MAX_LENGTH, LOCALE_PATTERN, META_SCHEMA_DIALECT } from './common';
 
-export type MetaSchemaName = 'pack' | 'entity' | 'layout' | 'process';
+export type MetaSchemaName = 'pack' | 'entity' | 'layout' | 'process' | 'permission';
 
 /** Each meta-schema by the name of its published file (`<name>.schema.json`). */
 export const META_SCHEMAS: Readonly<Record<MetaSchemaName, JsonSchema>> = {
@@ -17,4 +18,5 @@ export const META_SCHEMAS: Readonly<Record<MetaSchemaName, JsonSchema>> = {
   entity: ENTITY_META_SCHEMA,
   layout: LAYOUT_META_SCHEMA,
   process: PROCESS_META_SCHEMA,
+  permission: PERMISSION_META_SCHEMA,
 };

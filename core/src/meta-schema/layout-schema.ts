@@ -52,7 +52,7 @@ const SORT_PROPERTIES = {
   direction: { enum: ['asc', 'desc'], description: 'Default "asc".' },
 } satisfies SchemaPropertiesOf<SortClause>;
 
-const FILTER_PROPERTIES = {
+export const FILTER_PROPERTIES = {
   field: ref('identifier', 'A field or system field of the entity.'),
   op: { enum: [...FILTER_OPERATORS], description: 'Comparison operator.' },
   value: { description: 'The value compared with; an array for "in", a boolean for "isNull".' },

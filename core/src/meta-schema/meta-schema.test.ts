@@ -70,8 +70,8 @@ describe('meta-schemas', () => {
     const document = entity();
     document.fields.push({ name: 'region', type: 'enum' }, { name: 'parent', type: 'reference' });
     expect(problemsOf(document)).toEqual([
-      { path: '/fields/12/options', message: 'is required', code: 'required' },
-      { path: '/fields/13/entity', message: 'is required', code: 'required' },
+      { path: '/fields/13/options', message: 'is required', code: 'required' },
+      { path: '/fields/14/entity', message: 'is required', code: 'required' },
     ]);
   });
 
@@ -93,7 +93,7 @@ describe('meta-schemas', () => {
 
   it('accepts a $schema property and rejects an unknown document kind', () => {
     expect(problemsOf({ $schema: 'x', kind: 'pack', name: 'crm-core', version: '1.0.0' })).toEqual([]);
-    expect(problemsOf({ kind: 'report', name: 'x' })).toEqual([{ path: '/kind', message: 'must be one of: pack, entity, form, list, board, process', code: 'enum' }]);
+    expect(problemsOf({ kind: 'report', name: 'x' })).toEqual([{ path: '/kind', message: 'must be one of: pack, entity, form, list, board, process, permissionSet', code: 'enum' }]);
     expect(problemsOf({ name: 'x' })).toEqual([expect.objectContaining({ path: '/kind', code: 'required' })]);
     expect(problemsOf([1])).toEqual([{ path: '', message: 'must be a JSON object', code: 'type' }]);
   });

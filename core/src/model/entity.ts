@@ -1,6 +1,7 @@
 // Entity documents: one per business object (account, opportunity, ticket, …).
 import type { FieldDefinition } from './field';
 import type { LocalisedText } from './label';
+import type { FilterClause } from './layout';
 
 export interface IndexDefinition {
   /** Optional; derived from the entity and fields when absent. */
@@ -31,6 +32,19 @@ export interface ManyToManyRelation {
 
 export type RelationDefinition = HasManyRelation | ManyToManyRelation;
 
+/** A hasMany relation whose records move to the new owner when a record is reassigned. */
+export interface HandoverRelation {
+  /** A hasMany relation of this entity; its entity needs an owner field. */
+  relation: string;
+  /** Only the related records matching every clause move (e.g. open opportunities). */
+  where?: FilterClause[];
+}
+
+/** What a reassignment (the "seamless handover") carries along with the record itself. */
+export interface HandoverDefinition {
+  relations: HandoverRelation[];
+}
+
 export interface EntityDocument {
   $schema?: string;
   kind: 'entity';
@@ -48,6 +62,11 @@ export interface EntityDocument {
   relations?: RelationDefinition[];
   /** The entity's previous name: the planner renames its table instead of creating a new one. */
   renamedFrom?: string;
+  /** The `user` field naming a record's owner, for record-level permissions (default: a user field named `owner`). */
+  ownerField?: string;
+  /** A reference or string field naming the partner account a record is shared with; partner users see only their own. */
+  partnerField?: string;
+  handover?: HandoverDefinition;
 }
 
 /** Names of the columns every entity table has; fields may not use them. */

@@ -2,6 +2,7 @@
 import type { EntityDocument } from './entity';
 import type { LocalisedText } from './label';
 import type { LayoutDocument } from './layout';
+import type { PermissionSetDocument } from './permission';
 import type { ProcessDocument } from './process';
 
 export interface PackManifest {
@@ -17,7 +18,7 @@ export interface PackManifest {
   dependencies?: Record<string, string>;
 }
 
-export type MetadataDocument = EntityDocument | LayoutDocument | ProcessDocument;
+export type MetadataDocument = EntityDocument | LayoutDocument | ProcessDocument | PermissionSetDocument;
 export type DocumentKind = MetadataDocument['kind'] | 'pack';
 
 /** Everything that is live at once: the union of the installed packs' documents, keyed by name. */
@@ -26,8 +27,17 @@ export interface MetadataBundle {
   entities: Record<string, EntityDocument>;
   layouts: Record<string, LayoutDocument>;
   processes: Record<string, ProcessDocument>;
+  /**
+   * Permission sets by name. Optional because versions published before permissions existed
+   * (and bundles built by hand) lack it; read it through `permissionSetsOf`.
+   */
+  permissions?: Record<string, PermissionSetDocument>;
 }
 
 export function emptyBundle(): MetadataBundle {
-  return { packs: [], entities: {}, layouts: {}, processes: {} };
+  return { packs: [], entities: {}, layouts: {}, processes: {}, permissions: {} };
+}
+
+export function permissionSetsOf(bundle: MetadataBundle): Record<string, PermissionSetDocument> {
+  return bundle.permissions ?? {};
 }

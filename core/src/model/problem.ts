@@ -27,6 +27,7 @@ export type ErrorCode =
   | 'payloadTooLarge'
   | 'unsupportedMediaType'
   | 'confirmationRequired'
+  | 'tooManyRequests'
   | 'internal';
 
 export class StagecraftError extends Error {
@@ -82,5 +83,20 @@ export class UnsupportedMediaTypeError extends StagecraftError {
 export class ConfirmationRequiredError extends StagecraftError {
   constructor(message: string, details: Problem[] = []) {
     super('confirmationRequired', 409, message, details);
+  }
+}
+/** The request carries no valid credentials (no session, token, or a disabled user's). */
+export class UnauthorizedError extends StagecraftError {
+  constructor(message = 'Sign in first: this route needs a session cookie or a bearer token') {
+    super('unauthorized', 401, message);
+  }
+}
+/** Too many attempts; `retryAfterSeconds` becomes the Retry-After header. */
+export class TooManyRequestsError extends StagecraftError {
+  readonly retryAfterSeconds: number;
+
+  constructor(message: string, retryAfterSeconds: number) {
+    super('tooManyRequests', 429, message);
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }

@@ -79,6 +79,16 @@ describe('diffBundles', () => {
     expect(countChanges(diff)).toBe(4);
   });
 
+  it('reports permission sets, and reads a bundle published before them as having none', () => {
+    const withSets: MetadataBundle = { ...base, permissions: { rep: { kind: 'permissionSet', name: 'rep', role: 'salesRep', entities: { account: { read: 'own' } } } } };
+    expect(diffBundles(base, withSets).permissions.created.map((set) => set.name)).toEqual(['rep']);
+    const widened: MetadataBundle = { ...base, permissions: { rep: { kind: 'permissionSet', name: 'rep', role: 'salesRep', entities: { account: { read: 'team' } } } } };
+    expect(diffBundles(withSets, widened).permissions.updated.map((change) => change.to.entities.account?.read)).toEqual(['team']);
+    expect(diffBundles(withSets, base).permissions.deleted.map((set) => set.name)).toEqual(['rep']);
+    expect(countChanges(diffBundles(withSets, widened))).toBe(1);
+    expect(isEmptyDiff(diffBundles(base, { ...base, permissions: {} }))).toBe(true);
+  });
+
   it('is deterministic: the same inputs give the same JSON', () => {
     const next = bundle([account([{ name: 'website', type: 'url' }])], []);
     expect(JSON.stringify(diffBundles(base, next))).toBe(JSON.stringify(diffBundles(base, next)));

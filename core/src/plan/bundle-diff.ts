@@ -4,7 +4,8 @@
 import type { EntityDocument } from '../model/entity';
 import type { FieldDefinition } from '../model/field';
 import type { LayoutDocument } from '../model/layout';
-import type { MetadataBundle, PackManifest } from '../model/pack';
+import { permissionSetsOf, type MetadataBundle, type PackManifest } from '../model/pack';
+import type { PermissionSetDocument } from '../model/permission';
 import type { ProcessDocument } from '../model/process';
 
 export interface DocumentChange<T> {
@@ -32,6 +33,7 @@ export interface MetadataDiff {
   entities: { created: EntityDocument[]; deleted: EntityDocument[]; updated: EntityChange[] };
   layouts: DocumentsDiff<LayoutDocument>;
   processes: DocumentsDiff<ProcessDocument>;
+  permissions: DocumentsDiff<PermissionSetDocument>;
 }
 
 /** Compares `from` (null: nothing published yet) with `to`. */
@@ -48,6 +50,7 @@ export function diffBundles(from: MetadataBundle | null, to: MetadataBundle): Me
     },
     layouts: diffNamed(from?.layouts ?? {}, to.layouts, () => undefined),
     processes: diffNamed(from?.processes ?? {}, to.processes, () => undefined),
+    permissions: diffNamed(from ? permissionSetsOf(from) : {}, permissionSetsOf(to), () => undefined),
   };
 }
 
@@ -67,13 +70,13 @@ export function diffFields(from: readonly FieldDefinition[], to: readonly FieldD
 }
 
 export function isEmptyDiff(diff: MetadataDiff): boolean {
-  const kinds: Array<DocumentsDiff<unknown>> = [diff.packs, diff.entities, diff.layouts, diff.processes];
+  const kinds: Array<DocumentsDiff<unknown>> = [diff.packs, diff.entities, diff.layouts, diff.processes, diff.permissions];
   return kinds.every((kind) => kind.created.length === 0 && kind.deleted.length === 0 && kind.updated.length === 0);
 }
 
 /** Counts per kind, for summaries such as "2 entities changed". */
 export function countChanges(diff: MetadataDiff): number {
-  const kinds: Array<DocumentsDiff<unknown>> = [diff.packs, diff.entities, diff.layouts, diff.processes];
+  const kinds: Array<DocumentsDiff<unknown>> = [diff.packs, diff.entities, diff.layouts, diff.processes, diff.permissions];
   return kinds.reduce((total, kind) => total + kind.created.length + kind.deleted.length + kind.updated.length, 0);
 }
 

@@ -30,14 +30,14 @@ describe('validateBundle', () => {
   });
 
   it.each<[string, Change, string[]]>([
-    ['a reference to an unknown entity', (b) => { entity(b, 'contact').fields.push({ name: 'lead', type: 'reference', entity: 'lead' }); }, ['entity contact /fields/8/entity unknownEntity']],
+    ['a reference to an unknown entity', (b) => { entity(b, 'contact').fields.push({ name: 'lead', type: 'reference', entity: 'lead' }); }, ['entity contact /fields/9/entity unknownEntity']],
     ['a hasMany to an unknown entity', (b) => { entity(b, 'account').relations?.push({ kind: 'hasMany', name: 'cases', entity: 'case', field: 'account' }); }, ['entity account /relations/3/entity unknownEntity']],
     ['a hasMany through an unknown field', (b) => { entity(b, 'account').relations?.push({ kind: 'hasMany', name: 'owned', entity: 'contact', field: 'company' }); }, ['entity account /relations/3/field unknownField']],
     ['a hasMany through a field that is not a reference back', (b) => { entity(b, 'tag').relations = [{ kind: 'hasMany', name: 'contacts', entity: 'contact', field: 'account' }]; }, ['entity tag /relations/0/field invalidRelation']],
     ['a manyToMany to an unknown entity', (b) => { entity(b, 'contact').relations = [{ kind: 'manyToMany', name: 'labels', entity: 'label' }]; }, ['entity contact /relations/0/entity unknownEntity']],
-    ['a formula reading an unknown field', (b) => { entity(b, 'opportunity').fields.push({ name: 'net', type: 'formula', resultType: 'decimal', expression: 'amount - rebate' }); }, ['entity opportunity /fields/12/expression unknownIdentifier']],
-    ['a formula that does not parse', (b) => { entity(b, 'opportunity').fields.push({ name: 'net', type: 'formula', resultType: 'decimal', expression: 'amount *' }); }, ['entity opportunity /fields/12/expression expressionSyntax']],
-    ['a formula reading itself', (b) => { entity(b, 'opportunity').fields.push({ name: 'net', type: 'formula', resultType: 'decimal', expression: 'net + 1' }); }, ['entity opportunity /fields/12/expression unknownIdentifier']],
+    ['a formula reading an unknown field', (b) => { entity(b, 'opportunity').fields.push({ name: 'net', type: 'formula', resultType: 'decimal', expression: 'amount - rebate' }); }, ['entity opportunity /fields/13/expression unknownIdentifier']],
+    ['a formula that does not parse', (b) => { entity(b, 'opportunity').fields.push({ name: 'net', type: 'formula', resultType: 'decimal', expression: 'amount *' }); }, ['entity opportunity /fields/13/expression expressionSyntax']],
+    ['a formula reading itself', (b) => { entity(b, 'opportunity').fields.push({ name: 'net', type: 'formula', resultType: 'decimal', expression: 'net + 1' }); }, ['entity opportunity /fields/13/expression unknownIdentifier']],
     ['two entities with one table', (b) => {
       b.entities.tagGroup = { ...entity(b, 'tag'), name: 'tagGroup' };
       b.entities.tagGROUP = { ...entity(b, 'tag'), name: 'tagGROUP' };

@@ -5,8 +5,10 @@ import type { MetadataDocument, PackManifest } from '../model/pack';
 import type { Problem } from '../model/problem';
 import { ajvErrorsToProblems } from './ajv-problems';
 import { checkEntity } from './entity-checks';
+import { checkEntityOwnership } from './entity-ownership-checks';
 import { checkLayout } from './layout-checks';
 import { metaSchemaValidator } from './meta-schema-validators';
+import { checkPermissionSet } from './permission-checks';
 import { checkProcess } from './process-checks';
 import { checkProcessTimers } from './process-timer-checks';
 
@@ -23,6 +25,7 @@ const META_SCHEMA_OF_KIND: Readonly<Record<string, MetaSchemaName>> = {
   list: 'layout',
   board: 'layout',
   process: 'process',
+  permissionSet: 'permission',
 };
 export const DOCUMENT_KINDS = Object.keys(META_SCHEMA_OF_KIND);
 
@@ -48,9 +51,11 @@ function semanticProblems(document: MetadataDocument | PackManifest): Problem[] 
     case 'pack':
       return [];
     case 'entity':
-      return checkEntity(document);
+      return [...checkEntity(document), ...checkEntityOwnership(document)];
     case 'process':
       return [...checkProcess(document), ...checkProcessTimers(document)];
+    case 'permissionSet':
+      return checkPermissionSet(document);
     default:
       return checkLayout(document);
   }

@@ -14,7 +14,7 @@ function withField(field: FieldDefinition): EntityDocument {
   return entity;
 }
 
-const NEW = '/fields/12';
+const NEW = '/fields/13';
 
 describe('entity document rules', () => {
   it.each<[string, EntityDocument, string[]]>([

@@ -18,6 +18,7 @@ export function metaSchemaValidator(name: MetaSchemaName): ValidateFunction {
       entity: ajv.compile(META_SCHEMAS.entity),
       layout: ajv.compile(META_SCHEMAS.layout),
       process: ajv.compile(META_SCHEMAS.process),
+      permission: ajv.compile(META_SCHEMAS.permission),
     };
   }
   return compiled[name];

@@ -11,16 +11,25 @@ export interface DocumentSources {
   layouts: Record<string, string>;
   /** Process name → file. */
   processes: Record<string, string>;
+  /** Permission set name → file. */
+  permissions: Record<string, string>;
 }
 
-export type SourcedDocumentKind = 'entity' | 'layout' | 'process';
+export type SourcedDocumentKind = 'entity' | 'layout' | 'process' | 'permissionSet';
 
 export function emptySources(): DocumentSources {
-  return { packs: {}, entities: {}, layouts: {}, processes: {} };
+  return { packs: {}, entities: {}, layouts: {}, processes: {}, permissions: {} };
 }
 
+const SOURCE_TABLE = {
+  entity: 'entities',
+  layout: 'layouts',
+  process: 'processes',
+  permissionSet: 'permissions',
+} as const satisfies Record<SourcedDocumentKind, keyof DocumentSources>;
+
 export function sourceOf(sources: DocumentSources, kind: SourcedDocumentKind, name: string): string | undefined {
-  const table = kind === 'entity' ? sources.entities : kind === 'layout' ? sources.layouts : sources.processes;
+  const table = sources[SOURCE_TABLE[kind]];
   return Object.hasOwn(table, name) ? table[name] : undefined;
 }
 

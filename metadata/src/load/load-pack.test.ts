@@ -34,6 +34,10 @@ describe('loadPack', () => {
       `${PACKS}/example/layouts/opportunity-form.json`,
       `${PACKS}/example/layouts/opportunity-list.json`,
       `${PACKS}/example/processes/opportunity-sales.json`,
+      `${PACKS}/example/permissions/partner.json`,
+      `${PACKS}/example/permissions/sales-manager.json`,
+      `${PACKS}/example/permissions/sales-rep.json`,
+      `${PACKS}/example/permissions/support-agent.json`,
     ]);
     expect(pack.documents[0]?.document).toMatchObject({ kind: 'entity', name: 'account' });
   });

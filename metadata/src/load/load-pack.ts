@@ -1,5 +1,5 @@
-// Loads one pack directory: its manifest (pack.json) and every document in entities/, layouts/
-// and processes/, each validated on its own. Cross-document checks happen in load-packs.ts.
+// Loads one pack directory: its manifest (pack.json) and every document in entities/, layouts/,
+// processes/ and permissions/, each validated on its own. Cross-document checks happen in load-packs.ts.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { ValidationError, validateDocument } from '@stagecraft/core';
@@ -34,6 +34,7 @@ export const DOCUMENT_FOLDERS = {
   entities: ['entity'],
   layouts: ['form', 'list', 'board'],
   processes: ['process'],
+  permissions: ['permissionSet'],
 } as const satisfies Record<string, readonly MetadataDocument['kind'][]>;
 type DocumentFolder = keyof typeof DOCUMENT_FOLDERS;
 

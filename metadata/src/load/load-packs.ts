@@ -79,6 +79,10 @@ function slotOf(bundle: MetadataBundle, sources: DocumentSources, document: Meta
       return { label: 'entity', sources: sources.entities, add: () => void (bundle.entities[document.name] = document) };
     case 'process':
       return { label: 'process', sources: sources.processes, add: () => void (bundle.processes[document.name] = document) };
+    case 'permissionSet': {
+      const permissions = (bundle.permissions ??= {});
+      return { label: 'permission set', sources: sources.permissions, add: () => void (permissions[document.name] = document) };
+    }
     case 'form':
     case 'list':
     case 'board':

@@ -33,7 +33,9 @@ describe('bundleProblems', () => {
     delete bundle.entities.tag;
     const paths = bundleProblems(bundle).map((problem) => problem.path);
     expect(paths.length).toBeGreaterThan(0);
-    expect(paths.every((path) => path.startsWith('/entities/account/relations/'))).toBe(true);
+    // The relation to tags, and the permission sets granting access to tags.
+    expect(paths.every((path) => path.startsWith('/entities/account/relations/') || /^\/permissions\/\w+\/entities\/tag$/.test(path))).toBe(true);
+    expect(paths).toContain('/permissions/salesRep/entities/tag');
   });
 
   it('reports a bundle of the wrong shape instead of failing on it', () => {

@@ -8,7 +8,10 @@ const COLLECTIONS = [
   { key: 'entities', documentKind: 'entity', kinds: ['entity'] },
   { key: 'layouts', documentKind: 'layout', kinds: ['form', 'list', 'board'] },
   { key: 'processes', documentKind: 'process', kinds: ['process'] },
+  { key: 'permissions', documentKind: 'permissionSet', kinds: ['permissionSet'] },
 ] as const;
+/** Collections a bundle may leave out: published before they existed. */
+const OPTIONAL_COLLECTIONS: ReadonlySet<string> = new Set(['permissions']);
 
 export function bundleProblems(bundle: MetadataBundle): Problem[] {
   const shape = shapeProblems(bundle);
@@ -16,7 +19,7 @@ export function bundleProblems(bundle: MetadataBundle): Problem[] {
 
   const problems: Problem[] = [];
   for (const collection of COLLECTIONS) {
-    for (const [name, document] of Object.entries(bundle[collection.key] as Record<string, unknown>)) {
+    for (const [name, document] of Object.entries((bundle[collection.key] ?? {}) as Record<string, unknown>)) {
       const base = `/${collection.key}/${escapePointer(name)}`;
       const kind = typeof document === 'object' && document !== null ? (document as { kind?: unknown }).kind : undefined;
       if (!(collection.kinds as readonly unknown[]).includes(kind)) {
@@ -44,6 +47,7 @@ function shapeProblems(bundle: unknown): Problem[] {
   if (!Array.isArray(record.packs)) problems.push({ path: '/packs', code: 'type', message: 'must be an array of { name, version }' });
   for (const { key } of COLLECTIONS) {
     const value = record[key];
+    if (value === undefined && OPTIONAL_COLLECTIONS.has(key)) continue;
     if (typeof value !== 'object' || value === null || Array.isArray(value)) problems.push({ path: `/${key}`, code: 'type', message: 'must be an object keyed by document name' });
   }
   return problems;

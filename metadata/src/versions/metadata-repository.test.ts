@@ -243,7 +243,7 @@ describe.each(testDialects())('MetadataRepository on %s', (dialect) => {
     const invalid = withEntity(example, 'contact', (entity) => entity.fields.push({ name: 'employer', type: 'reference', entity: 'company' }));
     const error = await repository.publish(invalid, { author: 'ann' }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ValidationError);
-    expect((error as ValidationError).details.map((problem) => problem.path)).toEqual(['/entities/contact/fields/8/entity']);
+    expect((error as ValidationError).details.map((problem) => problem.path)).toEqual(['/entities/contact/fields/9/entity']);
     expect(await repository.liveVersionNumber()).toBeNull();
   });
 

@@ -1,46 +1,77 @@
-// The Express application: health, metadata, publishing and record routes under /api, one
-// error handler at the end. Everything it needs is passed in (no globals, no env reads).
+// The Express application: security headers and a request id on everything; health and login
+// in the open; every other /api route behind authentication (metadata, publishing, auth,
+// audit, records, processes, notifications); one error handler at the end. Everything it needs is passed in (no globals,
+// no env reads).
 import type { MetadataRepository } from '@stagecraft/metadata';
 import express, { type Express } from 'express';
-import type { RuntimeConfig } from '../config/config';
+import helmet from 'helmet';
+import { DEFAULT_AUTH_CONFIG, type RuntimeConfig } from '../config/config';
 import type { Database } from '../db/database';
+import { AuthService } from '../identity/auth-service';
 import type { LiveMetadata } from '../live/live-metadata';
 import { RecordService } from '../records/record-service';
+import { WorkflowRuntime } from '../workflow/workflow-runtime';
+import { auditRouter } from './audit-router';
+import { authenticate } from './authenticate';
+import { authRouter, loginRouter } from './auth-router';
 import { apiNotFound, createErrorHandler } from './error-handler';
 import { metadataRouter, openApiDocument } from './metadata-router';
+import { notificationsRouter } from './notifications-router';
+import { processMetadataRouter } from './process-metadata-router';
 import { publishingRouter } from './publishing-router';
 import { recordsRouter } from './records-router';
+import { assignRequestId } from './request-id';
+import { workflowRouter } from './workflow-router';
 
 export interface AppDependencies {
   database: Database;
   repository: MetadataRepository;
   live: LiveMetadata;
-  config: Pick<RuntimeConfig, 'bodyLimit' | 'metadataBodyLimit' | 'isProduction'>;
+  config: Pick<RuntimeConfig, 'bodyLimit' | 'metadataBodyLimit' | 'isProduction'> & Partial<Pick<RuntimeConfig, 'auth' | 'trustProxyHops'>>;
   /** Injected for tests; default: a service on the same database and live metadata. */
   records?: RecordService;
+  /** Injected for tests (e.g. with a clock); default: a service on the same database and live metadata. */
+  auth?: AuthService;
+  /** The workflow engine; default: one on the same database (its loops are started by the server, not here). */
+  workflow?: WorkflowRuntime;
   log?: (message: string, error: unknown) => void;
 }
 
 export function createApp(dependencies: AppDependencies): Express {
   const { database, repository, live, config } = dependencies;
+  const authConfig = config.auth ?? DEFAULT_AUTH_CONFIG;
   const metadata = () => live.get();
-  const records = dependencies.records ?? new RecordService({ database, metadata });
+  const workflow = dependencies.workflow ?? new WorkflowRuntime({ database, repository, metadata });
+  const records = dependencies.records ?? new RecordService({ database, metadata, hooks: workflow.hooks() });
+  workflow.connectRecords(records);
+  const auth = dependencies.auth ?? new AuthService({ database, metadata, config: authConfig });
   const app = express();
   app.disable('x-powered-by');
   // Records carry their own ETag (the version); hashing every response body would only cost time.
   app.set('etag', false);
+  // Behind a reverse proxy, the client address (for login throttling and audit) is X-Forwarded-For's.
+  if (config.trustProxyHops) app.set('trust proxy', config.trustProxyHops);
+  app.use(helmet());
+  app.use(assignRequestId);
 
   app.get('/api/health', async (_request, response) => {
     await database.select('SELECT 1 AS ok', []);
     const current = live.get();
     response.json({ status: 'ok', database: database.dialect, metadataVersion: current.version, entities: current.entities.size });
   });
+  app.use('/api/auth', loginRouter(auth, authConfig));
+  app.use('/api', authenticate(auth));
+  app.use('/api/auth', authRouter(auth, authConfig));
   app.get('/api/openapi.json', (_request, response) => {
     response.json(openApiDocument(live.get()));
   });
-  app.use('/api/metadata', publishingRouter(repository, live, config.metadataBodyLimit));
+  app.use('/api/metadata', publishingRouter(repository, live, config.metadataBodyLimit, database));
   app.use('/api/metadata', metadataRouter(metadata));
-  app.use('/api/records', recordsRouter(records, config.bodyLimit));
+  app.use('/api/metadata', processMetadataRouter(workflow.service, config.bodyLimit));
+  app.use('/api/notifications', notificationsRouter(database, () => workflow.service.now()));
+  app.use('/api/records', workflowRouter(workflow.service, records, { bodyLimit: config.bodyLimit }));
+  app.use('/api/audit', auditRouter(database));
+  app.use('/api/records', recordsRouter(records, config.bodyLimit, database));
   app.use('/api', apiNotFound);
   const errorHandlerOptions: Parameters<typeof createErrorHandler>[0] = { isProduction: config.isProduction };
   if (dependencies.log) errorHandlerOptions.log = dependencies.log;

@@ -2,9 +2,9 @@
 // with the error's HTTP status. Typed Stagecraft errors speak for themselves; body-parser errors
 // map to 400/413/415; anything else is an internal error whose message is hidden in production.
 // Stack traces are logged, never sent.
-import { randomUUID } from 'node:crypto';
-import { NotFoundError, StagecraftError, type ErrorCode, type Problem } from '@stagecraft/core';
+import { NotFoundError, StagecraftError, TooManyRequestsError, type ErrorCode, type Problem } from '@stagecraft/core';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { originOf } from './request-actor';
 
 export interface ErrorBody {
   error: { code: ErrorCode; message: string; details: Array<Pick<Problem, 'path' | 'message'> & { code?: string }> };
@@ -43,11 +43,12 @@ export function errorBody(code: ErrorCode, message: string, details: readonly Pr
 
 export function createErrorHandler(options: ErrorHandlerOptions): ErrorRequestHandler {
   const log = options.log ?? ((message, error) => console.error(message, error));
-  return (error: unknown, _request, response, next) => {
+  return (error: unknown, request, response, next) => {
     if (response.headersSent) {
       next(error);
       return;
     }
+    if (error instanceof TooManyRequestsError) response.setHeader('Retry-After', String(error.retryAfterSeconds));
     if (error instanceof StagecraftError) {
       response.status(error.status).json(errorBody(error.code, error.message, error.details));
       return;
@@ -57,10 +58,10 @@ export function createErrorHandler(options: ErrorHandlerOptions): ErrorRequestHa
       response.status(parserError.status).json(errorBody(parserError.code, parserError.message));
       return;
     }
-    const requestId = randomUUID();
+    // The request id middleware has set X-Request-Id, so a log line and a user's report meet.
+    const requestId = String(response.getHeader('X-Request-Id') ?? originOf(request).requestId ?? '');
     log(`[stagecraft] internal error, request ${requestId}:`, error);
     const message = options.isProduction ? 'Internal error' : `Internal error: ${error instanceof Error ? error.message : String(error)}`;
-    response.setHeader('X-Request-Id', requestId);
     response.status(500).json(errorBody('internal', message));
   };
 }

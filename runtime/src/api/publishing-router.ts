@@ -1,24 +1,35 @@
-// Publishing endpoints: versions, plan, publish, rollback and drafts. Each publish refreshes the
-// live metadata of this process at once, so the next request already runs on the new version.
+// Publishing endpoints (administrators only): versions, plan, publish, rollback and drafts. Each
+// publish refreshes the live metadata of this process at once, so the next request already runs
+// on the new version; bundles lacking the identity entities get them, and publishes are audited.
 import { BadRequestError, formatMigrationPlan, NotFoundError, ValidationError, type MetadataBundle } from '@stagecraft/core';
 import { type MetadataRepository, type PublishResult, type VersionSummary } from '@stagecraft/metadata';
 import { Router, type Request } from 'express';
+import { appendAudit } from '../audit/audit-log';
+import type { Database } from '../db/database';
+import { includeIdentity, loadIdentityBundle } from '../identity/identity-pack';
 import type { LiveMetadata } from '../live/live-metadata';
 import { isPlainObject } from '../records/write-input';
+import { requireAdmin } from './authenticate';
 import { jsonBody } from './json-body';
-import { actorOf } from './request-actor';
+import { actorOf, originOf } from './request-actor';
 import { routeParam } from './route-params';
 
-function bundleOf(request: Request): MetadataBundle {
+let identityBundle: Promise<MetadataBundle> | undefined;
+
+async function bundleOf(request: Request): Promise<MetadataBundle> {
   const body: unknown = request.body;
   const bundle = isPlainObject(body) ? body.bundle : undefined;
   if (!isPlainObject(bundle)) throw new ValidationError('The body must carry the metadata bundle', [{ path: '/bundle', message: 'is required (an object with packs, entities, layouts, processes)', code: 'required' }]);
-  return bundle as unknown as MetadataBundle;
+  const entities = bundle.entities;
+  // Malformed bundles go to the validator untouched, so its problems keep their paths.
+  if (!isPlainObject(entities) || !Array.isArray(bundle.packs)) return bundle as unknown as MetadataBundle;
+  identityBundle ??= loadIdentityBundle();
+  return includeIdentity(bundle as unknown as MetadataBundle, await identityBundle);
 }
 
 function publishOptionsOf(request: Request): { author: string; confirm: boolean; message?: string } {
   const body = isPlainObject(request.body) ? request.body : {};
-  const options: { author: string; confirm: boolean; message?: string } = { author: actorOf(request), confirm: body.confirm === true };
+  const options: { author: string; confirm: boolean; message?: string } = { author: actorOf(request).username, confirm: body.confirm === true };
   if (typeof body.message === 'string') options.message = body.message;
   return options;
 }
@@ -46,63 +57,67 @@ function versionNumberOf(raw: unknown, path: string): number {
   return number;
 }
 
-export function publishingRouter(repository: MetadataRepository, live: LiveMetadata, bodyLimit: string): Router {
+export function publishingRouter(repository: MetadataRepository, live: LiveMetadata, bodyLimit: string, database: Database): Router {
   const router = Router();
-  const body = jsonBody({ limit: bodyLimit });
-  const optionalBody = jsonBody({ limit: bodyLimit, isOptional: true });
-  const publishAndRefresh = async (publish: Promise<PublishResult>): Promise<PublishResult> => {
+  const body = [requireAdmin, ...jsonBody({ limit: bodyLimit })];
+  const optionalBody = [requireAdmin, ...jsonBody({ limit: bodyLimit, isOptional: true })];
+  const publishAndRefresh = async (request: Request, action: 'publish' | 'rollback', publish: Promise<PublishResult>): Promise<PublishResult> => {
     const result = await publish;
     await live.refresh();
+    if (!result.unchanged) {
+      const changes = { version: result.version.number, hash: result.version.hash, message: result.version.message };
+      await appendAudit(database, { action, actor: actorOf(request), origin: originOf(request), at: new Date(), entity: null, recordId: String(result.version.number), changes });
+    }
     return result;
   };
 
-  router.get('/versions', async (_request, response) => {
+  router.get('/versions', requireAdmin, async (_request, response) => {
     response.json({ data: (await repository.listVersions()).map(summaryOf), live: live.get().version });
   });
 
-  router.get('/versions/:number', async (request, response) => {
+  router.get('/versions/:number', requireAdmin, async (request, response) => {
     const version = await repository.getVersion(versionNumberOf(routeParam(request, 'number'), '/number'));
     if (!version) throw new NotFoundError(`Metadata version ${routeParam(request, 'number')} does not exist`);
     response.json(version);
   });
 
   router.post('/plan', ...body, async (request, response) => {
-    const { plan, diff } = await repository.plan(bundleOf(request));
+    const { plan, diff } = await repository.plan(await bundleOf(request));
     response.json({ plan, planText: formatMigrationPlan(plan), diff });
   });
 
   router.post('/publish', ...body, async (request, response) => {
-    const result = await publishAndRefresh(repository.publish(bundleOf(request), publishOptionsOf(request)));
+    const result = await publishAndRefresh(request, 'publish', repository.publish(await bundleOf(request), publishOptionsOf(request)));
     response.status(result.unchanged ? 200 : 201).json(publishResponse(result));
   });
 
   router.post('/rollback', ...body, async (request, response) => {
     const target = versionNumberOf(isPlainObject(request.body) ? request.body.version : undefined, '/version');
-    const result = await publishAndRefresh(repository.rollback(target, publishOptionsOf(request)));
+    const result = await publishAndRefresh(request, 'rollback', repository.rollback(target, publishOptionsOf(request)));
     response.status(result.unchanged ? 200 : 201).json(publishResponse(result));
   });
 
-  router.get('/drafts', async (_request, response) => {
+  router.get('/drafts', requireAdmin, async (_request, response) => {
     response.json({ data: await repository.listDrafts() });
   });
 
-  router.get('/drafts/:name', async (request, response) => {
+  router.get('/drafts/:name', requireAdmin, async (request, response) => {
     const draft = await repository.getDraft(routeParam(request, 'name'));
     if (!draft) throw new NotFoundError(`Draft "${routeParam(request, 'name')}" does not exist`);
     response.json(draft);
   });
 
   router.put('/drafts/:name', ...body, async (request, response) => {
-    response.json(await repository.saveDraft(draftNameOf(request), bundleOf(request), actorOf(request)));
+    response.json(await repository.saveDraft(draftNameOf(request), await bundleOf(request), actorOf(request).username));
   });
 
-  router.delete('/drafts/:name', async (request, response) => {
+  router.delete('/drafts/:name', requireAdmin, async (request, response) => {
     if (!(await repository.deleteDraft(routeParam(request, 'name')))) throw new NotFoundError(`Draft "${routeParam(request, 'name')}" does not exist`);
     response.status(204).end();
   });
 
   router.post('/drafts/:name/publish', ...optionalBody, async (request, response) => {
-    const result = await publishAndRefresh(repository.publishDraft(routeParam(request, 'name'), publishOptionsOf(request)));
+    const result = await publishAndRefresh(request, 'publish', repository.publishDraft(routeParam(request, 'name'), publishOptionsOf(request)));
     response.status(result.unchanged ? 200 : 201).json(publishResponse(result));
   });
 

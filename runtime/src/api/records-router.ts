@@ -1,12 +1,30 @@
 // The record API for every entity, with no code per entity: thin HTTP wrappers around the
-// record service (parse the request → call the operation → shape the response).
-import { BadRequestError } from '@stagecraft/core';
-import { Router, type Request, type Response } from 'express';
+// record service (parse the request → call the operation → shape the response), plus a record's
+// audit history and its reassignment (handover).
+import { BadRequestError, ForbiddenError, type Problem } from '@stagecraft/core';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
+import { listAudit, type AuditRow } from '../audit/audit-log';
+import type { Database } from '../db/database';
+import { IDENTITY_ENTITIES } from '../identity/identity-entities';
 import type { RecordService } from '../records/record-service';
+import { pagingOf } from './audit-router';
 import { jsonBody } from './json-body';
 import { nameList, parseListQuery, type RawQuery } from './list-query-params';
-import { actorOf } from './request-actor';
+import { actorOf, originOf } from './request-actor';
 import { routeParam } from './route-params';
+
+const IDENTITY_ENTITY_NAMES: ReadonlySet<string> = new Set(IDENTITY_ENTITIES);
+
+/**
+ * Users, teams and roles decide who may do what, so only administrators write them. (Until the
+ * permission layer covers every entity; then this becomes one of its rules.)
+ */
+const identityWritesNeedAdmin: RequestHandler = (request, _response, next) => {
+  if (IDENTITY_ENTITY_NAMES.has(routeParam(request, 'entity')) && !actorOf(request).isAdmin) {
+    throw new ForbiddenError(`Only administrators may change ${routeParam(request, 'entity')} records`);
+  }
+  next();
+};
 
 /** If-Match: `"3"`, `W/"3"` or `3` → 3; `*` or absent → undefined. */
 export function expectedVersionOf(request: Request): number | undefined {
@@ -17,45 +35,75 @@ export function expectedVersionOf(request: Request): number | undefined {
   return Number(match[1]);
 }
 
+/** A history entry must not show the before/after values of fields the reader may not see. */
+function withoutHiddenChanges(rows: AuditRow[], hidden: ReadonlySet<string>): AuditRow[] {
+  if (hidden.size === 0) return rows;
+  return rows.map((row) => {
+    if (typeof row.changes !== 'object' || row.changes === null || Array.isArray(row.changes)) return row;
+    const changes = Object.fromEntries(Object.entries(row.changes).filter(([name]) => !hidden.has(name)));
+    return { ...row, changes };
+  });
+}
+
 function sendRecord(response: Response, status: number, record: Record<string, unknown>): void {
   response.setHeader('ETag', `"${String(record.version)}"`);
   response.status(status).json(record);
 }
 
-export function recordsRouter(records: RecordService, bodyLimit: string): Router {
+export function recordsRouter(records: RecordService, bodyLimit: string, database: Database): Router {
   const router = Router();
   const body = jsonBody({ limit: bodyLimit });
 
   router.get('/:entity', async (request, response) => {
-    const page = await records.list(routeParam(request, 'entity'), parseListQuery(request.query as RawQuery), actorOf(request));
+    const page = await records.list(routeParam(request, 'entity'), parseListQuery(request.query as RawQuery), actorOf(request), originOf(request));
     response.json(page);
+  });
+
+  router.get('/:entity/:id/history', async (request, response) => {
+    const [entity, id] = [routeParam(request, 'entity'), routeParam(request, 'id')];
+    const problems: Problem[] = [];
+    const paging = pagingOf(request.query as Record<string, unknown>, problems);
+    if (problems.length > 0) throw new BadRequestError('The history query is not valid', problems);
+    // Reading the record first: its history is for those who may read it, and 404 when it is gone.
+    await records.get(entity, id, { fields: ['id'] }, actorOf(request), originOf(request));
+    const rows = await listAudit(database, { entity, recordId: id }, { ...paging, order: 'oldestFirst' });
+    response.json({ data: withoutHiddenChanges(rows, records.hiddenFieldsOf(entity, actorOf(request))), ...paging });
+  });
+
+  router.post('/:entity/:id/reassign', identityWritesNeedAdmin, ...body, async (request, response) => {
+    const options: { expectedVersion?: number } = {};
+    const expectedVersion = expectedVersionOf(request);
+    if (expectedVersion !== undefined) options.expectedVersion = expectedVersion;
+    const result = await records.reassign(routeParam(request, 'entity'), routeParam(request, 'id'), request.body, options, actorOf(request), originOf(request));
+    response.setHeader('ETag', `"${String(result.record.version)}"`);
+    response.json({ data: result.record, carried: result.carried });
   });
 
   router.get('/:entity/:id', async (request, response) => {
     const query = request.query as RawQuery;
     const options: { fields?: string[]; expand?: string[] } = { expand: nameList(query.expand) };
     if (query.fields !== undefined) options.fields = nameList(query.fields);
-    sendRecord(response, 200, await records.get(routeParam(request, 'entity'), routeParam(request, 'id'), options, actorOf(request)));
+    sendRecord(response, 200, await records.get(routeParam(request, 'entity'), routeParam(request, 'id'), options, actorOf(request), originOf(request)));
   });
 
-  router.post('/:entity', ...body, async (request, response) => {
-    const record = await records.create(routeParam(request, 'entity'), request.body, actorOf(request));
+  router.post('/:entity', identityWritesNeedAdmin, ...body, async (request, response) => {
+    const record = await records.create(routeParam(request, 'entity'), request.body, actorOf(request), originOf(request));
     response.location(`${request.baseUrl}/${routeParam(request, 'entity')}/${String(record.id)}`);
     sendRecord(response, 201, record);
   });
 
-  router.patch('/:entity/:id', ...body, async (request, response) => {
+  router.patch('/:entity/:id', identityWritesNeedAdmin, ...body, async (request, response) => {
     const options: { expectedVersion?: number } = {};
     const expectedVersion = expectedVersionOf(request);
     if (expectedVersion !== undefined) options.expectedVersion = expectedVersion;
-    sendRecord(response, 200, await records.update(routeParam(request, 'entity'), routeParam(request, 'id'), request.body, options, actorOf(request)));
+    sendRecord(response, 200, await records.update(routeParam(request, 'entity'), routeParam(request, 'id'), request.body, options, actorOf(request), originOf(request)));
   });
 
-  router.delete('/:entity/:id', async (request, response) => {
+  router.delete('/:entity/:id', identityWritesNeedAdmin, async (request, response) => {
     const options: { expectedVersion?: number } = {};
     const expectedVersion = expectedVersionOf(request);
     if (expectedVersion !== undefined) options.expectedVersion = expectedVersion;
-    await records.delete(routeParam(request, 'entity'), routeParam(request, 'id'), options, actorOf(request));
+    await records.delete(routeParam(request, 'entity'), routeParam(request, 'id'), options, actorOf(request), originOf(request));
     response.status(204).end();
   });
 

@@ -1,10 +1,12 @@
 // Starts a server from a config: open the database (system tables ensured), load and compile the
-// live metadata, poll for publishes from other processes, listen. close() undoes it all.
+// live metadata, poll for publishes from other processes, run the embedded scheduler (no Redis),
+// listen. close() undoes it all.
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 import type { RuntimeConfig } from '../config/config';
 import { openSystemDatabase, type SystemDatabase } from '../db/system-database';
 import { LiveMetadata } from '../live/live-metadata';
+import { WorkflowRuntime } from '../workflow/workflow-runtime';
 import { createApp } from './app';
 
 export interface RunningServer {
@@ -22,13 +24,16 @@ export async function startServer(config: RuntimeConfig, system?: SystemDatabase
       pollMs: config.metadataPollMs,
       onError: (error) => console.error('[stagecraft] could not refresh the live metadata:', error),
     });
-    const app = createApp({ database: opened.database, repository: opened.repository, live, config });
+    const workflow = new WorkflowRuntime({ database: opened.database, repository: opened.repository, metadata: () => live.get(), config: config.workflow });
+    const app = createApp({ database: opened.database, repository: opened.repository, live, config, workflow });
     const server = app.listen(config.port, config.host);
     await new Promise<void>((resolve, reject) => {
       server.once('listening', resolve);
       server.once('error', reject);
     });
     live.startPolling();
+    // Without Redis the server fires timers and delivers the outbox itself (overdue timers first).
+    if (config.workflow.embeddedScheduler) workflow.startEmbedded();
     const { port } = server.address() as AddressInfo;
     const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
     return {
@@ -38,6 +43,7 @@ export async function startServer(config: RuntimeConfig, system?: SystemDatabase
       system: opened,
       close: async () => {
         live.stopPolling();
+        await workflow.close();
         await new Promise<void>((resolve, reject) => {
           server.close((error) => (error ? reject(error) : resolve()));
           server.closeIdleConnections();

@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // The `stagecraft` executable (what `npm start` runs): hands process.argv and process.env to
-// runCli, keeps a serving command alive, and closes the server and database on SIGINT/SIGTERM.
+// runCli, keeps a serving command (or a worker) alive, and closes the server and database on SIGINT/SIGTERM.
 import { consoleIo } from './cli-io';
 import { runCli } from './run-cli';
 
 async function main(): Promise<void> {
-  const { exitCode, server } = await runCli(process.argv.slice(2), process.env, { io: consoleIo });
+  const { exitCode, server: runningServer, worker } = await runCli(process.argv.slice(2), process.env, { io: consoleIo });
+  const server = runningServer ?? worker;
   if (!server) {
     process.exitCode = exitCode;
     return;

@@ -7,12 +7,14 @@ import { loadConfig } from '../config/config';
 import { EXIT_ERROR, EXIT_USAGE, reportError, UsageError, type CliIo } from './cli-io';
 import { planCommand, publishCommand, rollbackCommand, typesCommand, versionsCommand } from './commands/metadata-commands';
 import { serveCommand, startCommand } from './commands/serve-commands';
+import { workerCommand, type RunningWorker } from './commands/worker-command';
 
 export const USAGE = `Usage: stagecraft <command> [options]
 
 Commands:
-  start                               publish STAGECRAFT_PACKS if changed, then serve
+  start                               publish STAGECRAFT_PACKS if changed, seed demo users, then serve
   serve                               serve the live metadata version
+  worker                              fire timers and deliver the outbox (BullMQ with REDIS_URL)
   plan <packDir…>                     print the schema migration plan against the live version
   publish <packDir…> [--confirm] [--message <text>]
                                       publish packs (--confirm allows destructive steps)
@@ -21,13 +23,23 @@ Commands:
   types <packDir…> [--out <file.d.ts>]
                                       generate TypeScript types of the packs' entities
 
+The identity pack (users, teams, roles) is always published before the given packs.
+
 Environment: PORT, HOST, DATABASE_URL, STAGECRAFT_DATA, STAGECRAFT_PACKS, STAGECRAFT_BODY_LIMIT,
-STAGECRAFT_METADATA_POLL_MS, STAGECRAFT_LOG_SQL, NODE_ENV.`;
+STAGECRAFT_METADATA_POLL_MS, STAGECRAFT_LOG_SQL, NODE_ENV, STAGECRAFT_ADMIN_PASSWORD,
+STAGECRAFT_DEMO_PASSWORD (start only), STAGECRAFT_SESSION_HOURS, STAGECRAFT_SECURE_COOKIES,
+STAGECRAFT_TRUST_PROXY_HOPS, STAGECRAFT_LOGIN_MAX_FAILURES_PER_USER,
+STAGECRAFT_LOGIN_MAX_FAILURES_PER_ADDRESS, STAGECRAFT_LOGIN_WINDOW_MINUTES, REDIS_URL,
+STAGECRAFT_EMBEDDED_SCHEDULER, STAGECRAFT_SCHEDULER_INTERVAL_MS, STAGECRAFT_TIMER_BATCH_SIZE,
+STAGECRAFT_LEASE_MS, STAGECRAFT_WORKER_CONCURRENCY, STAGECRAFT_SWEEP_INTERVAL_MS,
+STAGECRAFT_QUEUE_PREFIX, STAGECRAFT_SMTP_URL.`;
 
 export interface CliResult {
   exitCode: number;
   /** Set by start and serve: the server keeps running until closed. */
   server?: RunningServer;
+  /** Set by worker: it keeps running until closed. */
+  worker?: RunningWorker;
 }
 
 export interface CliOptions {
@@ -65,6 +77,9 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv, op
       case 'serve':
         noArguments();
         return { exitCode: 0, server: await serveCommand(config, io) };
+      case 'worker':
+        noArguments();
+        return { exitCode: 0, worker: await workerCommand(config, io) };
       case 'plan':
         return { exitCode: await planCommand(config, io, directories()) };
       case 'publish':

@@ -49,7 +49,40 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reads the identity variables: admin and demo passwords, sessions, cookies, proxies, login throttling', () => {
+    expect(loadConfig({}, options)).toMatchObject({
+      demoPassword: 'demo',
+      trustProxyHops: 0,
+      auth: { sessionHours: 12, secureCookies: false, loginThrottle: { maxFailuresPerUser: 5, maxFailuresPerAddress: 20, windowMinutes: 15 } },
+    });
+    expect(loadConfig({}, options)).not.toHaveProperty('adminPassword');
+    expect(loadConfig({ NODE_ENV: 'production' }, options).auth.secureCookies).toBe(true);
+    const config = loadConfig(
+      {
+        STAGECRAFT_ADMIN_PASSWORD: 'a long admin password',
+        STAGECRAFT_DEMO_PASSWORD: 'demo2',
+        STAGECRAFT_SESSION_HOURS: '2',
+        STAGECRAFT_SECURE_COOKIES: 'false',
+        NODE_ENV: 'production',
+        STAGECRAFT_TRUST_PROXY_HOPS: '1',
+        STAGECRAFT_LOGIN_MAX_FAILURES_PER_USER: '3',
+        STAGECRAFT_LOGIN_MAX_FAILURES_PER_ADDRESS: '9',
+        STAGECRAFT_LOGIN_WINDOW_MINUTES: '30',
+      },
+      options,
+    );
+    expect(config).toMatchObject({
+      adminPassword: 'a long admin password',
+      demoPassword: 'demo2',
+      trustProxyHops: 1,
+      auth: { sessionHours: 2, secureCookies: false, loginThrottle: { maxFailuresPerUser: 3, maxFailuresPerAddress: 9, windowMinutes: 30 } },
+    });
+  });
+
   it.each([
+    ['STAGECRAFT_ADMIN_PASSWORD', 'short'],
+    ['STAGECRAFT_SESSION_HOURS', '0'],
+    ['STAGECRAFT_LOGIN_MAX_FAILURES_PER_USER', 'many'],
     ['PORT', 'eighty'],
     ['PORT', '70000'],
     ['DATABASE_URL', 'postgres://localhost/crm'],

@@ -2,6 +2,7 @@
 // This is the only module that reads environment variables; everything else receives the config.
 import path from 'node:path';
 import { dialectOfUrl, type Dialect } from '@stagecraft/metadata';
+import { DEFAULT_WORKFLOW_CONFIG, type WorkflowConfig } from '../workflow/workflow-config';
 
 export interface RuntimeConfig {
   port: number;
@@ -21,7 +22,37 @@ export interface RuntimeConfig {
   /** Production hides internal error messages from responses. */
   isProduction: boolean;
   logSql: boolean;
+  /** Sessions, cookies, login throttling. */
+  auth: AuthConfig;
+  /** Sets the `admin` user's password at start; unset: a random one is printed on first start. */
+  adminPassword?: string;
+  /** Password of the demo users `start` seeds (never seeded by `serve`). */
+  demoPassword: string;
+  /** Proxy hops in front of the server whose X-Forwarded-For is trusted (0: none). */
+  trustProxyHops: number;
+  /** Timers, outbox, BullMQ (REDIS_URL), e-mail. */
+  workflow: WorkflowConfig;
 }
+
+export interface AuthConfig {
+  /** Lifetime of a login session (cookie) or of a bearer token from login. */
+  sessionHours: number;
+  /** Marks the session cookie Secure; on by default in production. */
+  secureCookies: boolean;
+  loginThrottle: LoginThrottleConfig;
+}
+
+export interface LoginThrottleConfig {
+  maxFailuresPerUser: number;
+  maxFailuresPerAddress: number;
+  windowMinutes: number;
+}
+
+export const DEFAULT_AUTH_CONFIG: AuthConfig = {
+  sessionHours: 12,
+  secureCookies: false,
+  loginThrottle: { maxFailuresPerUser: 5, maxFailuresPerAddress: 20, windowMinutes: 15 },
+};
 
 /** A bad environment value; the message names the variable. */
 export class ConfigError extends Error {
@@ -61,7 +92,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: LoadConfigOptions = 
     ? packsVariable.split(',').map((entry) => entry.trim()).filter(Boolean).map((entry) => path.resolve(workingDirectory, entry))
     : DEFAULT_PACKS.map((entry) => path.resolve(repositoryRoot, entry));
   if (packDirectories.length === 0) throw new ConfigError('STAGECRAFT_PACKS', 'names no pack directory');
-  return {
+  const isProduction = env.NODE_ENV === 'production';
+  const adminPassword = env.STAGECRAFT_ADMIN_PASSWORD;
+  if (adminPassword !== undefined && adminPassword !== '' && adminPassword.length < 8) throw new ConfigError('STAGECRAFT_ADMIN_PASSWORD', 'must be at least 8 characters');
+  const config: RuntimeConfig = {
     port: integerVariable(env, 'PORT', 3000, 0, 65535),
     host: nonEmpty(env.HOST) ?? '0.0.0.0',
     dataDirectory,
@@ -71,8 +105,41 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: LoadConfigOptions = 
     bodyLimit: byteSizeVariable(env, 'STAGECRAFT_BODY_LIMIT', '1mb'),
     metadataBodyLimit: byteSizeVariable(env, 'STAGECRAFT_METADATA_BODY_LIMIT', '5mb'),
     metadataPollMs: integerVariable(env, 'STAGECRAFT_METADATA_POLL_MS', 2000, 10, 3_600_000),
-    isProduction: env.NODE_ENV === 'production',
+    isProduction,
     logSql: booleanVariable(env, 'STAGECRAFT_LOG_SQL', false),
+    auth: {
+      sessionHours: integerVariable(env, 'STAGECRAFT_SESSION_HOURS', DEFAULT_AUTH_CONFIG.sessionHours, 1, 24 * 366),
+      secureCookies: booleanVariable(env, 'STAGECRAFT_SECURE_COOKIES', isProduction),
+      loginThrottle: {
+        maxFailuresPerUser: integerVariable(env, 'STAGECRAFT_LOGIN_MAX_FAILURES_PER_USER', DEFAULT_AUTH_CONFIG.loginThrottle.maxFailuresPerUser, 1, 1000),
+        maxFailuresPerAddress: integerVariable(env, 'STAGECRAFT_LOGIN_MAX_FAILURES_PER_ADDRESS', DEFAULT_AUTH_CONFIG.loginThrottle.maxFailuresPerAddress, 1, 100_000),
+        windowMinutes: integerVariable(env, 'STAGECRAFT_LOGIN_WINDOW_MINUTES', DEFAULT_AUTH_CONFIG.loginThrottle.windowMinutes, 1, 24 * 60),
+      },
+    },
+    demoPassword: env.STAGECRAFT_DEMO_PASSWORD || 'demo',
+    trustProxyHops: integerVariable(env, 'STAGECRAFT_TRUST_PROXY_HOPS', 0, 0, 10),
+    workflow: workflowConfigOf(env),
+  };
+  // A password is taken as given (spaces included); only an empty one counts as unset.
+  if (adminPassword) config.adminPassword = adminPassword;
+  return config;
+}
+
+function workflowConfigOf(env: NodeJS.ProcessEnv): WorkflowConfig {
+  const redisUrl = nonEmpty(env.REDIS_URL);
+  if (redisUrl !== undefined && !/^rediss?:\/\//.test(redisUrl)) throw new ConfigError('REDIS_URL', `"${redisUrl}" is not a redis:// or rediss:// URL`);
+  const smtpUrl = nonEmpty(env.STAGECRAFT_SMTP_URL);
+  const defaults = DEFAULT_WORKFLOW_CONFIG;
+  return {
+    ...(redisUrl ? { redisUrl } : {}),
+    ...(smtpUrl ? { smtpUrl } : {}),
+    queuePrefix: nonEmpty(env.STAGECRAFT_QUEUE_PREFIX) ?? defaults.queuePrefix,
+    embeddedScheduler: booleanVariable(env, 'STAGECRAFT_EMBEDDED_SCHEDULER', redisUrl === undefined),
+    schedulerIntervalMs: integerVariable(env, 'STAGECRAFT_SCHEDULER_INTERVAL_MS', defaults.schedulerIntervalMs, 10, 3_600_000),
+    timerBatchSize: integerVariable(env, 'STAGECRAFT_TIMER_BATCH_SIZE', defaults.timerBatchSize, 1, 10_000),
+    leaseMs: integerVariable(env, 'STAGECRAFT_LEASE_MS', defaults.leaseMs, 100, 3_600_000),
+    workerConcurrency: integerVariable(env, 'STAGECRAFT_WORKER_CONCURRENCY', defaults.workerConcurrency, 1, 1000),
+    sweepIntervalMs: integerVariable(env, 'STAGECRAFT_SWEEP_INTERVAL_MS', defaults.sweepIntervalMs, 100, 3_600_000),
   };
 }
 

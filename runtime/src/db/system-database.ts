@@ -1,7 +1,12 @@
 // Opens the configured database with everything the runtime needs in it: the metadata
-// repository's tables and the autonumber counters. Shared by the server and the CLI commands.
+// repository's tables, the autonumber counters, the identity tables (credentials, sessions,
+// login failures), the audit log and the workflow tables (process instances, timers, outbox).
+// Shared by the server and the CLI commands.
 import { MetadataRepository, openDatabase } from '@stagecraft/metadata';
+import { ensureAuditTable } from '../audit/audit-table';
 import type { RuntimeConfig } from '../config/config';
+import { ensureIdentityTables } from '../identity/identity-tables';
+import { ensureWorkflowTables } from '../workflow/workflow-tables';
 import { Database } from './database';
 import { ensureSequencesTable } from './sequences';
 
@@ -18,6 +23,9 @@ export async function openSystemDatabase(config: Pick<RuntimeConfig, 'databaseUr
     const repository = new MetadataRepository(sequelize);
     await repository.ensureSchema();
     await ensureSequencesTable(database);
+    await ensureIdentityTables(database);
+    await ensureAuditTable(database);
+    await ensureWorkflowTables(database);
     return { database, repository, close: () => database.close() };
   } catch (error) {
     await sequelize.close();

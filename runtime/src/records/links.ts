@@ -17,3 +17,16 @@ export async function writeLinks(context: RecordContext, entity: CompiledEntity,
     await context.database.insert(`INSERT INTO ${relation.tableSql} (${q('source_id')}, ${q('target_id')}) VALUES ${rows}`, params.values, transaction);
   }
 }
+
+/** The current target ids of the relations about to be replaced (for the audit's "before"). */
+export async function readLinks(context: RecordContext, entity: CompiledEntity, sourceId: string, names: Iterable<string>, transaction: Transaction): Promise<Map<string, string[]>> {
+  const q = (identifier: string): string => context.database.quote(identifier);
+  const current = new Map<string, string[]>();
+  for (const name of names) {
+    const relation = entity.relations.get(name);
+    if (relation?.kind !== 'manyToMany') continue;
+    const rows = await context.database.select(`SELECT ${q('target_id')} FROM ${relation.tableSql} WHERE ${q('source_id')} = $1 ORDER BY ${q('target_id')}`, [sourceId], transaction);
+    current.set(name, rows.map((row) => String(row.target_id)));
+  }
+  return current;
+}

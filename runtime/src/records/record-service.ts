@@ -1,20 +1,26 @@
 // The record operations as one service: each call takes the live metadata snapshot once, so a
 // request runs start to end against one version even if a publish lands meanwhile.
+import type { Transaction } from 'sequelize';
+import { entityAccessOf } from '../access/access-policies';
 import type { Database } from '../db/database';
+import { NO_ORIGIN, type Actor, type RequestOrigin } from '../identity/actor';
 import type { CompiledMetadata } from '../live/compiled-types';
 import type { ListQuery } from './list-query';
 import { createRecord } from './operations/create-record';
 import { deleteRecord } from './operations/delete-record';
 import { getRecord, type GetOptions } from './operations/get-record';
 import { listRecords, type RecordPage } from './operations/list-records';
+import { reassignRecord, type ReassignOptions, type ReassignResult } from './operations/reassign-record';
 import { updateRecord, type UpdateOptions } from './operations/update-record';
 import type { RecordContext } from './record-context';
+import type { RecordHooks } from './record-hooks';
 import type { RecordData } from './record-rows';
 
 export interface RecordServiceDependencies {
   database: Database;
   metadata: () => CompiledMetadata;
   now?: () => Date;
+  hooks?: RecordHooks;
 }
 
 export class RecordService {
@@ -22,33 +28,50 @@ export class RecordService {
 
   constructor(private readonly dependencies: RecordServiceDependencies) {}
 
-  private context(actor: string): RecordContext {
+  private context(actor: Actor, origin: RequestOrigin): RecordContext {
     return {
       database: this.dependencies.database,
       metadata: this.dependencies.metadata(),
       actor,
+      origin,
       now: this.dependencies.now ?? (() => new Date()),
       knownSequences: this.knownSequences,
+      ...(this.dependencies.hooks ? { hooks: this.dependencies.hooks } : {}),
     };
   }
 
-  list(entity: string, query: ListQuery, actor = 'system'): Promise<RecordPage> {
-    return listRecords(this.context(actor), entity, query);
+  list(entity: string, query: ListQuery, actor: Actor, origin: RequestOrigin = NO_ORIGIN): Promise<RecordPage> {
+    return listRecords(this.context(actor, origin), entity, query);
   }
 
-  get(entity: string, id: string, options: GetOptions = {}, actor = 'system'): Promise<RecordData> {
-    return getRecord(this.context(actor), entity, id, options);
+  get(entity: string, id: string, options: GetOptions, actor: Actor, origin: RequestOrigin = NO_ORIGIN): Promise<RecordData> {
+    return getRecord(this.context(actor, origin), entity, id, options);
   }
 
-  create(entity: string, body: unknown, actor = 'system'): Promise<RecordData> {
-    return createRecord(this.context(actor), entity, body);
+  create(entity: string, body: unknown, actor: Actor, origin: RequestOrigin = NO_ORIGIN): Promise<RecordData> {
+    return createRecord(this.context(actor, origin), entity, body);
   }
 
-  update(entity: string, id: string, body: unknown, options: UpdateOptions = {}, actor = 'system'): Promise<RecordData> {
-    return updateRecord(this.context(actor), entity, id, body, options);
+  /** Creates a record inside the caller's transaction (a process's createRecord effect). */
+  createWithin(transaction: Transaction, entity: string, body: unknown, actor: Actor, origin: RequestOrigin = NO_ORIGIN): Promise<RecordData> {
+    return createRecord({ ...this.context(actor, origin), transaction }, entity, body);
   }
 
-  delete(entity: string, id: string, options: { expectedVersion?: number } = {}, actor = 'system'): Promise<void> {
-    return deleteRecord(this.context(actor), entity, id, options);
+  update(entity: string, id: string, body: unknown, options: UpdateOptions, actor: Actor, origin: RequestOrigin = NO_ORIGIN): Promise<RecordData> {
+    return updateRecord(this.context(actor, origin), entity, id, body, options);
+  }
+
+  delete(entity: string, id: string, options: { expectedVersion?: number }, actor: Actor, origin: RequestOrigin = NO_ORIGIN): Promise<void> {
+    return deleteRecord(this.context(actor, origin), entity, id, options);
+  }
+
+  /** Gives the record a new owner and carries its handover relations along (one transaction). */
+  reassign(entity: string, id: string, body: unknown, options: ReassignOptions, actor: Actor, origin: RequestOrigin = NO_ORIGIN): Promise<ReassignResult> {
+    return reassignRecord(this.context(actor, origin), entity, id, body, options);
+  }
+
+  /** The fields and relations of an entity this actor may not see (for responses built elsewhere, e.g. history). */
+  hiddenFieldsOf(entity: string, actor: Actor): ReadonlySet<string> {
+    return entityAccessOf(this.dependencies.metadata(), actor, entity).hiddenFields;
   }
 }

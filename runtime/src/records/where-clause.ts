@@ -36,7 +36,8 @@ export function buildWhereClause(entity: CompiledEntity, filters: readonly ListF
   return conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
 }
 
-function conditionOf(field: CompiledField, filter: ListFilter, params: BindParameters): string | { message: string } {
+/** One filter as a SQL condition (the permission layer's sharing rules use it too, for identical semantics). */
+export function conditionOf(field: CompiledField, filter: ListFilter, params: BindParameters): string | { message: string } {
   const column = field.sql;
   const parse = (raw: unknown) => parseFilterValue(field.kind, raw, field.enumValues);
   switch (filter.op) {

@@ -17,6 +17,8 @@ export interface LoadOptions {
   next(index: number): LoadRequest;
   /** Status the server must answer with; anything else counts as an error. */
   expectStatus: number;
+  /** Sent with every request (e.g. Authorization). */
+  headers?: Record<string, string>;
 }
 
 export interface LoadResult {
@@ -43,7 +45,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
           port: url.port,
           method: request.method,
           path: request.path,
-          headers: request.body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(request.body) } : {},
+          headers: { ...options.headers, ...(request.body ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(request.body)) } : {}) },
         },
         (response) => {
           response.resume();

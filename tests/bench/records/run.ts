@@ -1,6 +1,8 @@
 // Benchmark: the metadata-driven record API against a hand-written Express + Sequelize endpoint
 // doing the same work on the same MariaDB table, measured in the same run and printed as ratios
 // (ours ÷ hand-written). Both servers run as child processes; this process only generates load.
+// Both sides authenticate every request with a bearer token: ours from logging in as the admin,
+// the baseline's checked against its own sessions table.
 //
 //   npm run bench:records            (needs MariaDB; STAGECRAFT_BENCH_MYSQL_URL to point elsewhere)
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -97,10 +99,17 @@ function operations(ids: string[]): Operation[] {
   ];
 }
 
-async function measure(baseUrl: string, next: (index: number) => LoadRequest, expectStatus: number): Promise<LoadResult> {
+async function measure(baseUrl: string, token: string, next: (index: number) => LoadRequest, expectStatus: number): Promise<LoadResult> {
+  const headers = { authorization: `Bearer ${token}` };
   // A short warm-up so JIT and connection pools are in the same state for both sides.
-  await runLoad({ baseUrl, concurrency, durationMs: 1000, maxRequests: 2000, next, expectStatus });
-  return runLoad({ baseUrl, concurrency, durationMs, maxRequests: 1_000_000, next, expectStatus });
+  await runLoad({ baseUrl, concurrency, durationMs: 1000, maxRequests: 2000, next, expectStatus, headers });
+  return runLoad({ baseUrl, concurrency, durationMs, maxRequests: 1_000_000, next, expectStatus, headers });
+}
+
+async function loginAsAdmin(baseUrl: string, password: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password, token: true }) });
+  if (response.status !== 200) throw new Error(`login answered ${response.status}: ${await response.text()}`);
+  return ((await response.json()) as { token: string }).token;
 }
 
 async function main(): Promise<void> {
@@ -108,12 +117,15 @@ async function main(): Promise<void> {
   await adminQuery(`CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   const oursPort = 3901;
   const handPort = 3902;
+  const adminPassword = crypto.randomBytes(12).toString('base64url');
   const ours = await startChild(
     ['runtime/dist/cli/main.js', 'start'],
-    { PORT: String(oursPort), HOST: '127.0.0.1', DATABASE_URL: databaseUrl(), STAGECRAFT_PACKS: 'tests/bench/records/pack', NODE_ENV: 'production' },
+    { PORT: String(oursPort), HOST: '127.0.0.1', DATABASE_URL: databaseUrl(), STAGECRAFT_PACKS: 'tests/bench/records/pack', NODE_ENV: 'production', STAGECRAFT_ADMIN_PASSWORD: adminPassword },
     /listening on/i,
   );
-  const handWritten = await startChild(['tests/dist/bench/records/hand-written-server.js', databaseUrl(), String(handPort)], {}, /ready/);
+  const oursToken = await loginAsAdmin(`http://127.0.0.1:${oursPort}`, adminPassword);
+  const handToken = crypto.randomBytes(32).toString('base64url');
+  const handWritten = await startChild(['tests/dist/bench/records/hand-written-server.js', databaseUrl(), String(handPort), handToken], {}, /ready/);
   try {
     const ids = await seed();
     console.log(`Records benchmark on MariaDB: ${seedRows} seeded rows, ${concurrency} concurrent clients, ${durationMs / 1000}s per measurement, best of ${rounds} rounds\n`);
@@ -123,9 +135,9 @@ async function main(): Promise<void> {
       for (let round = 0; round < rounds; round += 1) {
         // Alternate which side goes first so drift on the machine does not favour one.
         const first = round % 2 === 0;
-        const hand1 = first ? await measure(`http://127.0.0.1:${handPort}`, operation.handWritten, operation.expectStatus) : undefined;
-        const mine = await measure(`http://127.0.0.1:${oursPort}`, operation.ours, operation.expectStatus);
-        const hand = hand1 ?? (await measure(`http://127.0.0.1:${handPort}`, operation.handWritten, operation.expectStatus));
+        const hand1 = first ? await measure(`http://127.0.0.1:${handPort}`, handToken, operation.handWritten, operation.expectStatus) : undefined;
+        const mine = await measure(`http://127.0.0.1:${oursPort}`, oursToken, operation.ours, operation.expectStatus);
+        const hand = hand1 ?? (await measure(`http://127.0.0.1:${handPort}`, handToken, operation.handWritten, operation.expectStatus));
         best = { ours: Math.max(best.ours, mine.perSecond), hand: Math.max(best.hand, hand.perSecond), errors: best.errors + mine.errors + hand.errors };
       }
       const line = `${operation.name.padEnd(22)} ${best.ours.toFixed(0).padStart(17)} ${best.hand.toFixed(0).padStart(20)} ${(best.ours / best.hand).toFixed(2).padStart(7)}`;

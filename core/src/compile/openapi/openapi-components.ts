@@ -7,7 +7,7 @@ import type { OpenApiParameter, OpenApiReference, OpenApiResponse } from './open
 /** Listed as a record so a new error code fails the build until it is documented here. */
 const ERROR_CODES: Record<ErrorCode, true> = {
   badRequest: true, validationFailed: true, notFound: true, conflict: true, forbidden: true, unauthorized: true,
-  payloadTooLarge: true, unsupportedMediaType: true, confirmationRequired: true, internal: true,
+  payloadTooLarge: true, unsupportedMediaType: true, confirmationRequired: true, tooManyRequests: true, internal: true,
 };
 
 export function schemaRef(name: string): JsonSchema {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { EntityDocument } from '../../model/entity';
 import type { LayoutDocument } from '../../model/layout';
 import type { MetadataBundle } from '../../model/pack';
+import type { PermissionSetDocument } from '../../model/permission';
 import type { ProcessDocument } from '../../model/process';
 
 export const EXAMPLE_PACK_DIRECTORY = join(__dirname, '../../../../tests/fixtures/packs/example');
@@ -19,7 +20,7 @@ function readJson(path: string): unknown {
 
 /** Every JSON file of the example pack, pack.json first. */
 export function exampleFiles(): ExampleFile[] {
-  const files = ['pack.json', ...['entities', 'layouts', 'processes'].flatMap((folder) =>
+  const files = ['pack.json', ...['entities', 'layouts', 'processes', 'permissions'].flatMap((folder) =>
     readdirSync(join(EXAMPLE_PACK_DIRECTORY, folder)).filter((name) => name.endsWith('.json')).sort().map((name) => `${folder}/${name}`))];
   return files.map((file) => ({ file, json: readJson(join(EXAMPLE_PACK_DIRECTORY, file)) }));
 }
@@ -31,11 +32,14 @@ export function exampleDocument<T = unknown>(file: string): T {
 
 /** The example pack as a bundle (fresh copies, so tests may modify it). */
 export function exampleBundle(): MetadataBundle {
-  const bundle: MetadataBundle = { packs: [{ name: 'example', version: '1.0.0' }], entities: {}, layouts: {}, processes: {} };
+  const bundle: MetadataBundle = { packs: [{ name: 'example', version: '1.0.0' }], entities: {}, layouts: {}, processes: {}, permissions: {} };
+  const permissions: Record<string, PermissionSetDocument> = {};
+  bundle.permissions = permissions;
   for (const { file, json } of exampleFiles()) {
     if (file.startsWith('entities/')) { const entity = json as EntityDocument; bundle.entities[entity.name] = entity; }
     if (file.startsWith('layouts/')) { const layout = json as LayoutDocument; bundle.layouts[layout.name] = layout; }
     if (file.startsWith('processes/')) { const process = json as ProcessDocument; bundle.processes[process.name] = process; }
+    if (file.startsWith('permissions/')) { const permissionSet = json as PermissionSetDocument; permissions[permissionSet.name] = permissionSet; }
   }
   return bundle;
 }

@@ -5,6 +5,7 @@ import { formatMigrationPlan } from '@stagecraft/core';
 import { generateEntityTypes, loadPacks } from '@stagecraft/metadata';
 import type { RuntimeConfig } from '../../config/config';
 import { openSystemDatabase, type SystemDatabase } from '../../db/system-database';
+import { withIdentityPack } from '../../identity/identity-pack';
 import { EXIT_OK, type CliIo } from '../cli-io';
 
 export const CLI_AUTHOR = 'cli';
@@ -18,8 +19,9 @@ async function withDatabase<T>(config: RuntimeConfig, work: (system: SystemDatab
   }
 }
 
+// plan and publish include the identity pack, as start does, so a plan never proposes dropping users.
 export async function planCommand(config: RuntimeConfig, io: CliIo, packDirectories: string[]): Promise<number> {
-  const { bundle } = await loadPacks(packDirectories);
+  const { bundle } = await loadPacks(withIdentityPack(packDirectories));
   return withDatabase(config, async ({ repository }) => {
     const { plan } = await repository.plan(bundle);
     io.out(formatMigrationPlan(plan));
@@ -28,7 +30,7 @@ export async function planCommand(config: RuntimeConfig, io: CliIo, packDirector
 }
 
 export async function publishCommand(config: RuntimeConfig, io: CliIo, packDirectories: string[], options: { confirm: boolean; message?: string }): Promise<number> {
-  const { bundle } = await loadPacks(packDirectories);
+  const { bundle } = await loadPacks(withIdentityPack(packDirectories));
   return withDatabase(config, async ({ repository }) => {
     const result = await repository.publish(bundle, { author: CLI_AUTHOR, confirm: options.confirm, ...(options.message !== undefined && { message: options.message }) });
     if (result.unchanged) io.out(`Nothing to publish: version ${result.version.number} already has this content.`);
@@ -59,7 +61,7 @@ export async function versionsCommand(config: RuntimeConfig, io: CliIo): Promise
 }
 
 export async function typesCommand(io: CliIo, packDirectories: string[], out: string | undefined): Promise<number> {
-  const { bundle } = await loadPacks(packDirectories);
+  const { bundle } = await loadPacks(withIdentityPack(packDirectories));
   const types = await generateEntityTypes(bundle);
   if (out === undefined) {
     io.out(types);

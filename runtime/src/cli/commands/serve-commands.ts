@@ -1,19 +1,27 @@
-// CLI commands that serve: `start` publishes the configured packs first (additive changes apply;
-// destructive ones are refused with the plan printed), `serve` serves whatever is live.
+// CLI commands that serve: `start` publishes the identity pack and the configured packs first
+// (additive changes apply; destructive ones are refused with the plan printed) and seeds the
+// demo users; `serve` serves whatever is live (adding the identity entities if it lacks them)
+// and seeds no demo data. Both make sure the administrator exists and can sign in.
 import { ConfirmationRequiredError, formatMigrationPlan } from '@stagecraft/core';
 import { loadPacks } from '@stagecraft/metadata';
 import type { RuntimeConfig } from '../../config/config';
-import { openSystemDatabase } from '../../db/system-database';
+import { openSystemDatabase, type SystemDatabase } from '../../db/system-database';
 import { startServer, type RunningServer } from '../../api/server';
+import { ensureAdministrator } from '../../identity/bootstrap-admin';
+import { seedDemoIdentity } from '../../identity/demo-identity';
+import { withIdentityPack } from '../../identity/identity-pack';
+import { ensureIdentityPublished } from '../../identity/publish-identity';
+import { RecordService } from '../../records/record-service';
 import type { CliIo } from '../cli-io';
 import { CLI_AUTHOR } from './metadata-commands';
 
 export async function startCommand(config: RuntimeConfig, io: CliIo): Promise<RunningServer> {
-  const { bundle } = await loadPacks(config.packDirectories);
+  const directories = withIdentityPack(config.packDirectories);
+  const { bundle } = await loadPacks(directories);
   const system = await openSystemDatabase(config);
   try {
     const result = await system.repository.publish(bundle, { author: CLI_AUTHOR, message: 'Published by stagecraft start' });
-    if (!result.unchanged) io.out(`Published metadata version ${result.version.number} from ${config.packDirectories.join(', ')}`);
+    if (!result.unchanged) io.out(`Published metadata version ${result.version.number} from ${directories.join(', ')}`);
   } catch (error) {
     if (error instanceof ConfirmationRequiredError) {
       const { plan } = await system.repository.plan(bundle).catch(() => ({ plan: null }));
@@ -23,11 +31,33 @@ export async function startCommand(config: RuntimeConfig, io: CliIo): Promise<Ru
     await system.close();
     throw error;
   }
-  return serveCommand(config, io, system);
+  return serveCommand(config, io, system, { seedDemoData: true });
 }
 
-export async function serveCommand(config: RuntimeConfig, io: CliIo, system?: Awaited<ReturnType<typeof openSystemDatabase>>): Promise<RunningServer> {
+export async function serveCommand(config: RuntimeConfig, io: CliIo, opened?: SystemDatabase, options: { seedDemoData?: boolean } = {}): Promise<RunningServer> {
+  const system = opened ?? (await openSystemDatabase(config));
+  try {
+    const added = await ensureIdentityPublished(system.repository, CLI_AUTHOR);
+    if (added) io.out(`Published metadata version ${added.version.number} with the identity pack (users, teams, roles)`);
+  } catch (error) {
+    await system.close();
+    throw error;
+  }
   const server = await startServer(config, system);
+  try {
+    const records = new RecordService({ database: system.database, metadata: () => server.live.get() });
+    const administrator: Parameters<typeof ensureAdministrator>[0] = { database: system.database, records, print: (line) => io.out(line) };
+    if (config.adminPassword !== undefined) administrator.adminPassword = config.adminPassword;
+    await ensureAdministrator(administrator);
+    if (options.seedDemoData) {
+      const hasAccounts = server.live.get().entities.has('account');
+      const { created } = await seedDemoIdentity({ database: system.database, records, password: config.demoPassword, hasAccounts });
+      if (created.length > 0) io.out(`Created demo users ${created.join(', ')} (password from STAGECRAFT_DEMO_PASSWORD, default "demo"; demo only).`);
+    }
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
   io.out(`Stagecraft listening on ${server.url}`);
   return server;
 }

@@ -1,11 +1,17 @@
-// Create operation, as a pipeline of named phases: read input → defaults → validate →
-// (transaction: check references → autonumbers → formulas → insert → link rows) → respond.
-// A create that needs only the INSERT runs it alone: one statement is atomic without BEGIN/COMMIT.
+// Create operation, as a pipeline of named phases: access (may create? may write each field?) →
+// read input → owner and partner account → defaults → validate →
+// (transaction: check references → autonumbers → formulas → insert → link rows → audit) → respond.
 import type { Transaction } from 'sequelize';
+import { accessOf, requireOperation } from '../../access/record-access';
+import { withoutHiddenFields } from '../../access/visible-entity';
+import { assignCreatorValues, requireWritableProperties } from '../../access/write-guards';
+import { changedFields } from '../../audit/record-changes';
+import { auditRecordWrite } from '../../audit/record-audit';
 import { assignAutonumbers, prepareAutonumbers } from '../autonumbers';
 import { computeFormulas } from '../formulas';
 import { writeLinks } from '../links';
 import { entityOf, type RecordContext } from '../record-context';
+import type { AfterInsert } from '../record-hooks';
 import { newRecordId } from '../record-id';
 import { encodeValue, storedValue, type RecordData } from '../record-rows';
 import { checkReferences, hasReferencesToCheck } from '../reference-checks';
@@ -14,7 +20,12 @@ import { applyDefaults, readWriteInput, validateValues } from '../write-input';
 
 export async function createRecord(context: RecordContext, entityName: string, body: unknown): Promise<RecordData> {
   const entity = entityOf(context, entityName);
+  const access = accessOf(context, entity);
+  requireOperation(access, 'create');
+  requireWritableProperties(entity, access, body);
   const input = readWriteInput(entity, body, 'create');
+  assignCreatorValues(context.actor, access, input.values);
+  input.problems.push(...(context.hooks?.createProblems?.(context, entity, input.values) ?? []));
   applyDefaults(entity, input.values);
   validateValues(entity, input, 'create');
 
@@ -27,25 +38,28 @@ export async function createRecord(context: RecordContext, entityName: string, b
   record.updatedAt = record.createdAt;
 
   await prepareAutonumbers(context, entity);
-  const write = async (transaction?: Transaction): Promise<void> => {
-    if (transaction) {
-      await checkReferences(context, entity, input.values, input.links, transaction);
-      await assignAutonumbers(context, entity, record, transaction);
-    }
+  const created: RecordData = {};
+  let afterInsert: AfterInsert | undefined;
+  const write = async (transaction: Transaction): Promise<void> => {
+    if (hasReferencesToCheck(entity, input.values, input.links)) await checkReferences(context, entity, input.values, input.links, transaction);
+    await assignAutonumbers(context, entity, record, transaction);
+    // The workflow engine starts the record's processes here: it sets the stage and entry fields before the INSERT.
+    afterInsert = await context.hooks?.beforeInsert?.(context, entity, record, transaction);
     computeFormulas(entity, record, now);
     await context.database.insert(entity.insertSql, entity.fieldList.map((field) => encodeValue(field, record[field.name])), transaction);
-    if (transaction) await writeLinks(context, entity, String(record.id), input.links, transaction, false);
+    await afterInsert?.inTransaction();
+    await writeLinks(context, entity, String(record.id), input.links, transaction, false);
+    for (const field of entity.fieldList) created[field.name] = storedValue(field, record[field.name]);
+    for (const [name, ids] of input.links) created[name] = ids;
+    await auditRecordWrite(context, transaction, 'create', entity.name, String(record.id), changedFields({}, created, Object.keys(created)));
   };
-  const needsTransaction = entity.autonumbers.length > 0 || hasReferencesToCheck(entity, input.values, input.links);
   try {
-    if (needsTransaction) await context.database.transaction(write);
-    else await context.database.write(() => write());
+    if (context.transaction) await write(context.transaction);
+    else await context.database.transaction(write);
   } catch (error) {
     throw asUniqueConflict(entity, error);
   }
-
-  const created: RecordData = {};
-  for (const field of entity.fieldList) created[field.name] = storedValue(field, record[field.name]);
-  for (const [name, ids] of input.links) created[name] = ids;
-  return created;
+  // Inside a caller's transaction nothing is committed yet; its own commit (or the sweeper) follows.
+  if (!context.transaction) afterInsert?.afterCommit();
+  return withoutHiddenFields(created, access);
 }

@@ -1,8 +1,14 @@
 // Delete operation: one transaction that honours every reference pointing at the deleted
 // records — restrict refuses (409 naming the referencing entity), setNull clears, cascade deletes
-// (recursively, batched per entity) — and removes link-table rows on both sides.
+// (recursively, batched per entity) — and removes link-table rows on both sides. Each deleted
+// record gets its audit row in the same transaction (the one asked for with its values). The
+// actor needs delete access to the record asked for (404 unreadable, 403 readable only); what its
+// metadata cascades to goes with it.
 import { ConflictError } from '@stagecraft/core';
 import type { Transaction } from 'sequelize';
+import { changedFields } from '../../audit/record-changes';
+import { auditRecordWrite } from '../../audit/record-audit';
+import { requireRecordAccess } from '../../access/record-access';
 import { BindParameters } from '../../db/database';
 import type { CompiledEntity } from '../../live/compiled-types';
 import { toSqlDateTime } from '../value-kinds';
@@ -12,13 +18,20 @@ import { readRecord, recordNotFound } from './get-record';
 export async function deleteRecord(context: RecordContext, entityName: string, id: string, options: { expectedVersion?: number } = {}): Promise<void> {
   const entity = entityOf(context, entityName);
   await context.database.transaction(async (transaction) => {
-    const idOnly = entity.fieldList.filter((field) => field.name === 'id' || field.name === 'version');
-    const current = await readRecord(context, entity, id, { fields: idOnly, sql: idOnly.map((field) => field.sql).join(', ') }, transaction, true);
+    await requireRecordAccess(context, entity, id, 'delete', () => recordNotFound(entity, id), transaction);
+    const current = await readRecord(context, entity, id, { fields: entity.fieldList, sql: entity.selectAll }, transaction, true);
     if (!current) throw recordNotFound(entity, id);
     if (options.expectedVersion !== undefined && current.version !== options.expectedVersion) {
       throw new ConflictError(`The ${entity.name} record "${id}" was changed by someone else`, [{ path: '/version', message: `the current version is ${String(current.version)}`, code: 'staleVersion' }]);
     }
-    await deleteRecords(context, entity, [id], transaction, new Set());
+    const deleted = new Set<string>();
+    await deleteRecords(context, entity, [id], transaction, deleted);
+    await auditRecordWrite(context, transaction, 'delete', entity.name, id, changedFields(current, {}, Object.keys(current)));
+    for (const key of deleted) {
+      const separator = key.indexOf(':');
+      const [cascadedEntity, cascadedId] = [key.slice(0, separator), key.slice(separator + 1)];
+      if (cascadedEntity !== entity.name || cascadedId !== id) await auditRecordWrite(context, transaction, 'delete', cascadedEntity, cascadedId, { cascadedFrom: { entity: entity.name, id } });
+    }
   });
 }
 

@@ -1,6 +1,9 @@
 // List operation: filter, search, sort and page one entity's records, with an optional total
-// computed from the same WHERE clause (so the same indexes serve both queries).
+// computed from the same WHERE clause (so the same indexes serve both queries). The actor's read
+// rule is ANDed into that clause, and hidden fields are unknown to filters, sorts and search.
 import { BadRequestError, type Problem } from '@stagecraft/core';
+import { accessOf, andWhere, readableWhere, requireOperation } from '../../access/record-access';
+import { visibleEntityOf } from '../../access/visible-entity';
 import { BindParameters } from '../../db/database';
 import type { CompiledEntity } from '../../live/compiled-types';
 import { checkExpandable, expandRecords } from '../expand';
@@ -37,11 +40,14 @@ function orderByOf(entity: CompiledEntity, sort: readonly ListSort[]): string {
 }
 
 export async function listRecords(context: RecordContext, entityName: string, query: ListQuery): Promise<RecordPage> {
-  const entity = entityOf(context, entityName);
+  const stored = entityOf(context, entityName);
+  const access = accessOf(context, stored);
+  requireOperation(access, 'read');
+  const entity = visibleEntityOf(stored, access);
   checkExpandable(context, entity, query.expand);
   const selection = selectionOf(entity, query.fields, query.expand);
   const params = new BindParameters();
-  const where = buildWhereClause(entity, query.filters, query.search, params);
+  const where = andWhere(buildWhereClause(entity, query.filters, query.search, params), readableWhere(context, stored, params));
   const orderBy = orderByOf(entity, query.sort);
   const offset = (query.page - 1) * query.pageSize;
   // LIMIT and OFFSET are integers we computed, inlined because not every driver binds them.

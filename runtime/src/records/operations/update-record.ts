@@ -2,12 +2,17 @@
 // UPDATE … WHERE id = ? AND version = ? (optimistic concurrency) → link rows → respond.
 // The expected version comes from If-Match or the body's `version`; without one the update still
 // only applies to the version it was merged with, so a concurrent change is a 409, never lost.
-import { BadRequestError, ConflictError } from '@stagecraft/core';
+import { BadRequestError, ConflictError, ValidationError } from '@stagecraft/core';
 import type { Transaction } from 'sequelize';
+import { accessOf, requireRecordAccess } from '../../access/record-access';
+import { withoutHiddenFields } from '../../access/visible-entity';
+import { requireWritableProperties } from '../../access/write-guards';
 import { BindParameters } from '../../db/database';
 import type { CompiledEntity } from '../../live/compiled-types';
+import { changedFields } from '../../audit/record-changes';
+import { auditRecordWrite } from '../../audit/record-audit';
 import { computeFormulas } from '../formulas';
-import { writeLinks } from '../links';
+import { readLinks, writeLinks } from '../links';
 import { entityOf, type RecordContext } from '../record-context';
 import { encodeValue, storedValue, type RecordData } from '../record-rows';
 import { checkReferences, hasReferencesToCheck } from '../reference-checks';
@@ -28,6 +33,12 @@ export function staleVersion(entity: CompiledEntity, id: string, currentVersion:
 
 export async function updateRecord(context: RecordContext, entityName: string, id: string, body: unknown, options: UpdateOptions = {}): Promise<RecordData> {
   const entity = entityOf(context, entityName);
+  const access = accessOf(context, entity);
+  // Someone else's record is not found before anything about the body is said.
+  await requireRecordAccess(context, entity, id, 'update', () => recordNotFound(entity, id));
+  const current = await readRecord(context, entity, id, { fields: entity.fieldList, sql: entity.selectAll });
+  if (!current) throw recordNotFound(entity, id);
+  requireWritableProperties(entity, access, body, current);
   const input = readWriteInput(entity, body, 'update');
   if (options.expectedVersion !== undefined && input.expectedVersion !== undefined && options.expectedVersion !== input.expectedVersion) {
     throw new BadRequestError('If-Match and the body\'s version disagree', [{ path: '/version', message: `If-Match says ${options.expectedVersion}`, code: 'versionMismatch' }]);
@@ -35,12 +46,12 @@ export async function updateRecord(context: RecordContext, entityName: string, i
   const expectedVersion = options.expectedVersion ?? input.expectedVersion;
   validateValues(entity, input, 'update');
 
-  const current = await readRecord(context, entity, id, { fields: entity.fieldList, sql: entity.selectAll });
-  if (!current) throw recordNotFound(entity, id);
   if (expectedVersion !== undefined && current.version !== expectedVersion) throw staleVersion(entity, id, current.version);
+  const hookProblems = context.hooks?.updateProblems?.(context, entity, input.values, current) ?? [];
+  if (hookProblems.length > 0) throw new ValidationError(`The ${entity.name} record is not valid`, hookProblems);
 
   // Nothing to change: answer with the record as it is rather than minting a new version.
-  if (Object.keys(input.values).length === 0 && input.links.size === 0) return current;
+  if (Object.keys(input.values).length === 0 && input.links.size === 0) return withoutHiddenFields(current, access);
 
   const now = context.now();
   const merged: RecordData = { ...current, ...input.values };
@@ -54,24 +65,30 @@ export async function updateRecord(context: RecordContext, entityName: string, i
   const q = (identifier: string): string => context.database.quote(identifier);
   const sql = `UPDATE ${entity.tableSql} SET ${assignments} WHERE ${q('id')} = ${params.add(id)} AND ${q('version')} = ${params.add(current.version)}`;
 
-  const write = async (transaction?: Transaction): Promise<void> => {
-    if (transaction) await checkReferences(context, entity, input.values, input.links, transaction);
+  const result: RecordData = {};
+  for (const field of entity.fieldList) result[field.name] = storedValue(field, merged[field.name]);
+  for (const [name, ids] of input.links) result[name] = ids;
+
+  const write = async (transaction: Transaction): Promise<void> => {
+    if (hasReferencesToCheck(entity, input.values, input.links)) await checkReferences(context, entity, input.values, input.links, transaction);
     const updated = await context.database.update(sql, params.values, transaction);
     if (updated === 0) {
       const now = await readRecord(context, entity, id, { fields: entity.fieldList.filter((field) => field.name === 'version'), sql: q('version') }, transaction);
       throw now ? staleVersion(entity, id, now.version) : recordNotFound(entity, id);
     }
-    if (transaction) await writeLinks(context, entity, id, input.links, transaction, true);
+    const before: RecordData = { ...current };
+    for (const [name, ids] of await readLinks(context, entity, id, input.links.keys(), transaction)) before[name] = ids;
+    await writeLinks(context, entity, id, input.links, transaction, true);
+    // Link sets compare as sets: both sides sorted.
+    const after: RecordData = { ...result };
+    for (const [name, ids] of input.links) after[name] = [...ids].sort();
+    const names = [...changed.map((field) => field.name), ...input.links.keys()];
+    await auditRecordWrite(context, transaction, 'update', entity.name, id, changedFields(before, after, names));
   };
   try {
-    if (hasReferencesToCheck(entity, input.values, input.links)) await context.database.transaction(write);
-    else await context.database.write(() => write());
+    await context.database.transaction(write);
   } catch (error) {
     throw asUniqueConflict(entity, error);
   }
-
-  const result: RecordData = {};
-  for (const field of entity.fieldList) result[field.name] = storedValue(field, merged[field.name]);
-  for (const [name, ids] of input.links) result[name] = ids;
-  return result;
+  return withoutHiddenFields(result, access);
 }

@@ -1,0 +1,76 @@
+// Field access of one entity for a set of grants: the most permissive level any grant gives
+// (hidden < readOnly < editable). The owner field is read-only unless a grant makes it editable
+// (assigning owners is a privilege), and a formula reading a hidden field is hidden too — its
+// value would reveal what it reads.
+import { compileExpression } from '../expr';
+import { SYSTEM_FIELDS, type EntityDocument } from '../model/entity';
+import type { EntityPermission, FieldAccessLevel } from '../model/permission';
+
+const RANK: Readonly<Record<FieldAccessLevel, number>> = { hidden: 0, readOnly: 1, editable: 2 };
+const SYSTEM_FIELD_NAMES: ReadonlySet<string> = new Set(SYSTEM_FIELDS);
+
+export function mostPermissive(levels: readonly FieldAccessLevel[]): FieldAccessLevel {
+  return levels.reduce<FieldAccessLevel>((best, level) => (RANK[level] > RANK[best] ? level : best), 'hidden');
+}
+
+export function leastPermissive(a: FieldAccessLevel, b: FieldAccessLevel): FieldAccessLevel {
+  return RANK[a] <= RANK[b] ? a : b;
+}
+
+export interface FieldAccessInput {
+  entity: EntityDocument;
+  /** The grants of every permission entry for this entity (several roles, several sets). */
+  grants: readonly EntityPermission[];
+  /** Whether anything (a grant or a sharing rule) gives access to the entity at all. */
+  hasAccess: boolean;
+  ownerField: string | undefined;
+  /** Forced to at most read-only (a partner's partner field). */
+  readOnlyFields: readonly string[];
+}
+
+/** Member name → level, for every field and relation of the entity and the system fields. */
+export function compileFieldAccess(input: FieldAccessInput): Map<string, FieldAccessLevel> {
+  const { entity, grants, hasAccess, ownerField } = input;
+  const levels = new Map<string, FieldAccessLevel>();
+  for (const name of SYSTEM_FIELD_NAMES) levels.set(name, hasAccess ? 'readOnly' : 'hidden');
+  // Relations are record properties too (expand, many-to-many ids), so a grant may hide them.
+  const memberNames = [...entity.fields.map((field) => field.name), ...(entity.relations ?? []).map((relation) => relation.name)];
+  for (const name of memberNames) {
+    const fallback: FieldAccessLevel = name === ownerField ? 'readOnly' : 'editable';
+    const declared = grants.map((grant) => grant.fields?.[name] ?? fallback);
+    // Access through sharing rules alone, with no grant entry, uses the defaults.
+    const level = !hasAccess ? 'hidden' : mostPermissive(declared.length > 0 ? declared : [fallback]);
+    levels.set(name, level);
+  }
+  for (const name of input.readOnlyFields) {
+    const level = levels.get(name);
+    if (level !== undefined) levels.set(name, leastPermissive(level, 'readOnly'));
+  }
+  hideFormulasReadingHiddenFields(entity, levels);
+  return levels;
+}
+
+function hideFormulasReadingHiddenFields(entity: EntityDocument, levels: Map<string, FieldAccessLevel>): void {
+  const formulas = entity.fields.flatMap((field) => (field.type === 'formula' ? [{ name: field.name, reads: readsOf(field.expression) }] : []));
+  // A formula may read another formula, so repeat until nothing changes.
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const formula of formulas) {
+      if (levels.get(formula.name) === 'hidden') continue;
+      if (formula.reads === null || formula.reads.some((name) => levels.get(name) === 'hidden')) {
+        levels.set(formula.name, 'hidden');
+        changed = true;
+      }
+    }
+  }
+}
+
+/** What a formula reads; null when it does not compile (validation rejects that; hide it to be safe). */
+function readsOf(expression: string): readonly string[] | null {
+  try {
+    return compileExpression(expression).identifiers;
+  } catch {
+    return null;
+  }
+}

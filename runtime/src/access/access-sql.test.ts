@@ -1,0 +1,72 @@
+// Access rules as SQL: the shapes the database sees (quoted metadata names, bound actor values,
+// subqueries on the identity tables), checked on the example pack with the identity pack.
+import path from 'node:path';
+import { compileAccessPolicy, type AccessRule, type ActorBindings } from '@stagecraft/core';
+import { loadPacks } from '@stagecraft/metadata';
+import { BindParameters } from '../db/database';
+import { withIdentityPack } from '../identity/identity-pack';
+import type { CompiledMetadata } from '../live/compiled-types';
+import { compileMetadata } from '../live/compile-metadata';
+import { accessConditionSql, NO_ROWS } from './access-sql';
+
+const EXAMPLE_PACK = path.resolve(__dirname, '../../../tests/fixtures/packs/example');
+const quote = (identifier: string): string => `"${identifier}"`;
+const rep: ActorBindings = { userId: 'u-rep', teamIds: ['t-east'], subordinateRoles: [], partnerAccountId: null };
+
+let metadata: CompiledMetadata;
+beforeAll(async () => {
+  metadata = compileMetadata((await loadPacks(withIdentityPack([EXAMPLE_PACK]))).bundle, null, quote);
+});
+
+function sqlOf(rule: AccessRule, bindings: ActorBindings, entity = 'account', qualifier?: string): { sql: string | undefined; values: unknown[] } {
+  const params = new BindParameters();
+  const compiled = metadata.entities.get(entity);
+  if (!compiled) throw new Error(`no ${entity}`);
+  const context = qualifier === undefined ? { metadata, bindings, params } : { metadata, bindings, params, qualifier };
+  return { sql: accessConditionSql(rule, compiled, context), values: params.values };
+}
+
+describe('access rules as SQL', () => {
+  it('adds nothing for true and matches nothing for false', () => {
+    expect(sqlOf(true, rep)).toEqual({ sql: undefined, values: [] });
+    expect(sqlOf(false, rep)).toEqual({ sql: NO_ROWS, values: [] });
+  });
+
+  it('turns a rep\'s team read into own-or-team-member, with bound values', () => {
+    const rule = compileAccessPolicy(metadata.bundle, { roles: ['salesRep'], isAdmin: false, isPartner: false }).entity('account').rowFilter('read');
+    expect(sqlOf(rule, rep)).toEqual({
+      sql: '("owner" = $1 OR "owner" IN (SELECT "id" FROM "user" WHERE "team" IN ($2)))',
+      values: ['u-rep', 't-east'],
+    });
+  });
+
+  it('turns a manager\'s hierarchy into a subquery over the roles below, by name', () => {
+    const rule = compileAccessPolicy(metadata.bundle, { roles: ['salesManager'], isAdmin: false, isPartner: false }).entity('opportunity').rowFilter('update');
+    const manager: ActorBindings = { ...rep, userId: 'u-manager', subordinateRoles: ['salesRep', 'juniorRep'] };
+    expect(sqlOf(rule, manager, 'opportunity')).toEqual({
+      sql: '("owner" = $1 OR "owner" IN (SELECT "id" FROM "user" WHERE "role" IN (SELECT "id" FROM "role" WHERE "name" IN ($2, $3))))',
+      values: ['u-manager', 'salesRep', 'juniorRep'],
+    });
+  });
+
+  it('matches nothing for actor values that are missing: no user, no team, no subordinates, no partner account', () => {
+    const nobody: ActorBindings = { userId: null, teamIds: [], subordinateRoles: [], partnerAccountId: null };
+    const team = compileAccessPolicy(metadata.bundle, { roles: ['salesRep'], isAdmin: false, isPartner: false }).entity('account').rowFilter('read');
+    expect(sqlOf(team, nobody)).toEqual({ sql: `(${NO_ROWS} OR ${NO_ROWS})`, values: [] });
+    expect(sqlOf({ kind: 'equalsActor', field: 'partnerAccount', parameter: 'partnerAccountId' }, nobody)).toEqual({ sql: NO_ROWS, values: [] });
+  });
+
+  it('compiles sharing criteria exactly like list filters, and qualifies columns for joins', () => {
+    const rule = compileAccessPolicy(metadata.bundle, { roles: ['supportAgent'], isAdmin: false, isPartner: false }).entity('contact').rowFilter('update');
+    expect(sqlOf(rule, rep, 'contact', '"t"')).toEqual({
+      sql: '("t"."owner" = $1 OR "t"."channels" LIKE $2 ESCAPE \'!\')',
+      values: ['u-rep', '%"phone"%'],
+    });
+    expect(sqlOf({ kind: 'match', clause: { field: 'tier', op: 'in', value: ['gold', 'standard'] } }, rep)).toEqual({ sql: '"tier" IN ($1, $2)', values: ['gold', 'standard'] });
+  });
+
+  it('restricts a partner to their partner account', () => {
+    const rule = compileAccessPolicy(metadata.bundle, { roles: ['partner'], isAdmin: false, isPartner: true }).entity('opportunity').rowFilter('read');
+    expect(sqlOf(rule, { ...rep, partnerAccountId: 'acc-p' }, 'opportunity')).toEqual({ sql: '"partner_account" = $1', values: ['acc-p'] });
+  });
+});

@@ -1,0 +1,72 @@
+// The permission layer's face towards the record operations (and, later, boards, reports and
+// exports): entity-level checks, the row filter of an operation as SQL, and the check a write
+// makes on one record — 404 when the actor cannot read it (ids cannot be probed), 403 when they
+// can read it but not do this to it.
+import { actorBindingsOf, ForbiddenError, type EntityAccess, type EntityOperation } from '@stagecraft/core';
+import type { Transaction } from 'sequelize';
+import { BindParameters } from '../db/database';
+import type { CompiledEntity } from '../live/compiled-types';
+import type { RecordContext } from '../records/record-context';
+import { entityAccessOf } from './access-policies';
+import { accessConditionSql, NO_ROWS } from './access-sql';
+
+export function accessOf(context: RecordContext, entity: CompiledEntity): EntityAccess {
+  return entityAccessOf(context.metadata, context.actor, entity.name);
+}
+
+const VERBS: Readonly<Record<EntityOperation, string>> = {
+  create: 'create', read: 'read', update: 'change', delete: 'delete', transition: 'move', import: 'import', export: 'export',
+};
+
+export function forbidden(entity: string, operation: EntityOperation): ForbiddenError {
+  return new ForbiddenError(`You may not ${VERBS[operation]} ${entity} records`);
+}
+
+/** Throws 403 unless the operation is allowed on at least some records of the entity. */
+export function requireOperation(access: EntityAccess, operation: EntityOperation): void {
+  if (!access.can(operation)) throw forbidden(access.entity, operation);
+}
+
+/**
+ * The SQL condition limiting `operation` to the records the actor may touch, with its values
+ * added to `params`; undefined when every record qualifies. Boards, reports and exports use
+ * this with the same `params` as the rest of their WHERE clause.
+ */
+export function rowConditionSql(context: RecordContext, entity: CompiledEntity, operation: EntityOperation, params: BindParameters, qualifier?: string): string | undefined {
+  const sqlContext = { metadata: context.metadata, bindings: actorBindingsOf(context.actor), params };
+  return accessConditionSql(accessOf(context, entity).rowFilter(operation), entity, qualifier === undefined ? sqlContext : { ...sqlContext, qualifier });
+}
+
+/** The condition on the records the actor may read (see rowConditionSql). */
+export function readableWhere(context: RecordContext, entity: CompiledEntity, params: BindParameters, qualifier?: string): string | undefined {
+  return rowConditionSql(context, entity, 'read', params, qualifier);
+}
+
+/** Appends a condition to a WHERE clause built by buildWhereClause (`''` or ` WHERE …`). */
+export function andWhere(where: string, condition: string | undefined): string {
+  if (condition === undefined) return where;
+  return where === '' ? ` WHERE ${condition}` : `${where} AND ${condition}`;
+}
+
+/**
+ * Checks that the actor may do `operation` to one record: 404 (as if it did not exist) when
+ * they cannot read it, 403 when they can read it but the operation's rule excludes it. One query,
+ * none when the rules let every record through.
+ */
+export async function requireRecordAccess(context: RecordContext, entity: CompiledEntity, id: string, operation: EntityOperation, notFound: () => Error, transaction?: Transaction): Promise<void> {
+  const access = accessOf(context, entity);
+  const params = new BindParameters();
+  const q = (identifier: string): string => context.database.quote(identifier);
+  const idCondition = `${q('id')} = ${params.add(id)}`;
+  const readable = readableWhere(context, entity, params);
+  if (readable === NO_ROWS) throw notFound();
+  const allowed = rowConditionSql(context, entity, operation, params);
+  // Every record qualifies: whether this one exists is the operation's own 404.
+  if (readable === undefined && allowed === undefined) return;
+  const allowedSql = allowed === undefined ? '1' : allowed === NO_ROWS ? '0' : `CASE WHEN ${allowed} THEN 1 ELSE 0 END`;
+  const where = readable === undefined ? idCondition : `${idCondition} AND ${readable}`;
+  const rows = await context.database.select(`SELECT ${allowedSql} AS ${q('allowed')} FROM ${entity.tableSql} WHERE ${where}`, params.values, transaction);
+  const row = rows[0];
+  if (!row) throw notFound();
+  if (Number(row.allowed) !== 1) throw forbidden(access.entity, operation);
+}

@@ -1,0 +1,82 @@
+// Process metadata endpoints: the published processes (bound entity and stage field), one
+// process's document with its states (labels, guidance, probability) for boards and guidance
+// panels, the dry run (live or unpublished document; writes nothing) and, for administrators,
+// moving records from an older process version to the live one.
+import { NotFoundError, resolveText, type ProcessDocument, type StateDefinition } from '@stagecraft/core';
+import { Router } from 'express';
+import type { CompiledMetadata } from '../live/compiled-types';
+import { migrateProcessInstances, readMigrationRequest } from '../workflow/process-migration';
+import { processToSimulate, readSimulationRequest, runSimulation } from '../workflow/process-simulation';
+import type { WorkflowService } from '../workflow/workflow-service';
+import { requireAdmin } from './authenticate';
+import { jsonBody } from './json-body';
+import { actorOf, originOf } from './request-actor';
+import { routeParam } from './route-params';
+
+export interface StateSummary {
+  path: string;
+  name: string;
+  type: string;
+  label: StateDefinition['label'] | null;
+  guidance: StateDefinition['guidance'] | null;
+  probability: number | null;
+  parent: string | null;
+}
+
+export function stateSummaries(document: ProcessDocument): StateSummary[] {
+  const summaries: StateSummary[] = [];
+  const walk = (states: Readonly<Record<string, StateDefinition>>, parent: string | null): void => {
+    for (const [name, state] of Object.entries(states)) {
+      const path = parent === null ? name : `${parent}.${name}`;
+      const type = state.type ?? (state.states ? 'compound' : 'atomic');
+      summaries.push({ path, name, type, label: state.label ?? null, guidance: state.guidance ?? null, probability: state.probability ?? null, parent });
+      if (state.states) walk(state.states, path);
+    }
+  };
+  walk(document.states, null);
+  return summaries;
+}
+
+function processOf(metadata: CompiledMetadata, name: string): ProcessDocument {
+  const process = metadata.bundle.processes[name];
+  if (!process) throw new NotFoundError(`There is no process "${name}"`);
+  return process;
+}
+
+export function processMetadataRouter(workflow: WorkflowService, bodyLimit: string): Router {
+  const router = Router();
+  const body = jsonBody({ limit: bodyLimit });
+
+  router.get('/processes', (request, response) => {
+    const locale = typeof request.query.locale === 'string' ? request.query.locale : undefined;
+    const processes = Object.values(workflow.metadata().bundle.processes).map((process) => ({
+      name: process.name,
+      entity: process.entity,
+      stageField: process.stageField,
+      label: process.label ?? process.name,
+      title: resolveText(process.label ?? process.name, locale),
+      initial: process.initial,
+    }));
+    response.json({ data: processes });
+  });
+
+  router.get('/processes/:name', (request, response) => {
+    const metadata = workflow.metadata();
+    const process = processOf(metadata, routeParam(request, 'name'));
+    response.json({ name: process.name, entity: process.entity, stageField: process.stageField, metadataVersion: metadata.version, document: process, states: stateSummaries(process) });
+  });
+
+  router.post('/processes/:name/simulate', ...body, (request, response) => {
+    const metadata = workflow.metadata();
+    const simulation = readSimulationRequest(request.body, actorOf(request), workflow.now());
+    const compiled = processToSimulate(workflow.catalog, metadata, routeParam(request, 'name'), simulation.document);
+    response.json(runSimulation(compiled, simulation));
+  });
+
+  router.post('/processes/:name/migrate', requireAdmin, ...body, async (request, response) => {
+    const report = await migrateProcessInstances(workflow, routeParam(request, 'name'), readMigrationRequest(request.body), actorOf(request), originOf(request));
+    response.json(report);
+  });
+
+  return router;
+}

@@ -1,0 +1,67 @@
+// Record process endpoints: the events the user may send now (with reasons for the blocked ones),
+// sending one (one transaction; 409 when the state does not take it, 422 when guards block it),
+// and the record's process state with its armed timers and transition log.
+import { Router, type RequestHandler } from 'express';
+import type { RecordService } from '../records/record-service';
+import { readInstances } from '../workflow/process-instances';
+import { listTransitions } from '../workflow/transition-log';
+import type { WorkflowService } from '../workflow/workflow-service';
+import { jsonBody } from './json-body';
+import { actorOf, originOf } from './request-actor';
+import { routeParam } from './route-params';
+
+export interface WorkflowRouterOptions {
+  bodyLimit: string;
+  /** Extra checks before a transition (e.g. who may change the entity). */
+  beforeTransition?: RequestHandler[];
+}
+
+export function workflowRouter(workflow: WorkflowService, records: RecordService, options: WorkflowRouterOptions): Router {
+  const router = Router();
+  const body = jsonBody({ limit: options.bodyLimit });
+  // Reading the record through the record service first: process state is for those who may read
+  // the record, and a missing (or hidden) record is a 404 before any process detail is looked at.
+  const readable = async (entity: string, id: string, request: Parameters<RequestHandler>[0]): Promise<void> => {
+    await records.get(entity, id, { fields: ['id'] }, actorOf(request), originOf(request));
+  };
+
+  router.get('/:entity/:id/transitions', async (request, response) => {
+    const [entity, id] = [routeParam(request, 'entity'), routeParam(request, 'id')];
+    await readable(entity, id, request);
+    const process = typeof request.query.process === 'string' ? request.query.process : undefined;
+    const state = await workflow.available(entity, id, actorOf(request), process);
+    response.json({ process: state.process, metadataVersion: state.metadataVersion, state: state.state, stage: state.stage, done: state.done, data: state.transitions });
+  });
+
+  router.post('/:entity/:id/transitions', ...(options.beforeTransition ?? []), ...body, async (request, response) => {
+    const [entity, id] = [routeParam(request, 'entity'), routeParam(request, 'id')];
+    await readable(entity, id, request);
+    const result = await workflow.transition(entity, id, request.body, actorOf(request), originOf(request));
+    response.setHeader('ETag', `"${String(result.record.version)}"`);
+    response.json(result);
+  });
+
+  router.get('/:entity/:id/process', async (request, response) => {
+    const [entity, id] = [routeParam(request, 'entity'), routeParam(request, 'id')];
+    await readable(entity, id, request);
+    const [instances, timers, transitions] = await Promise.all([
+      readInstances(workflow.database, entity, id),
+      workflow.timers.listOfRecord(entity, id),
+      listTransitions(workflow.database, entity, id),
+    ]);
+    response.json({
+      data: instances.map((instance) => ({
+        process: instance.process,
+        metadataVersion: instance.metadataVersion,
+        state: JSON.parse(instance.state) as unknown,
+        status: instance.status,
+        startedAt: instance.startedAt,
+        updatedAt: instance.updatedAt,
+        timers: timers.filter((timer) => timer.process === instance.process).map(({ key, state, generation, dueAt, attempts }) => ({ key, state, generation, dueAt, attempts })),
+        transitions: transitions.filter((transition) => transition.process === instance.process),
+      })),
+    });
+  });
+
+  return router;
+}

@@ -1,0 +1,99 @@
+// Fires due timers from the database, the truth: list due rows, claim each with a lease (one
+// conditional UPDATE, so any number of schedulers and workers can run side by side), fire it in
+// its own transaction. Used by the embedded loop (no Redis), by BullMQ workers for the row a job
+// names, and at start-up, where overdue timers fire first. The clock is injected.
+import { randomUUID } from 'node:crypto';
+import { fireClaimedTimer, type TimerFiringOutcome } from '../workflow/timer-firing';
+import type { TimerRow } from '../workflow/timer-rows';
+import type { WorkflowService } from '../workflow/workflow-service';
+import type { Clock } from './clock';
+
+export interface TimerSchedulerOptions {
+  /** Rows claimed per round. */
+  batchSize: number;
+  /** How long a claim holds before another worker may take the row (a crashed worker's rows come back then). */
+  leaseMs: number;
+  /** First retry delay of a failing firing; doubles per attempt. */
+  retryMs: number;
+  maxAttempts: number;
+  /** Names this worker in claims (random by default). */
+  workerId?: string;
+  onFired?: (timer: TimerRow, outcome: TimerFiringOutcome) => void;
+  onError?: (error: unknown) => void;
+}
+
+export const DEFAULT_TIMER_SCHEDULER_OPTIONS: TimerSchedulerOptions = { batchSize: 100, leaseMs: 60_000, retryMs: 5_000, maxAttempts: 10 };
+
+export type FiringReport = Partial<Record<TimerFiringOutcome | 'busy', number>>;
+
+export class TimerScheduler {
+  readonly workerId: string;
+  private readonly options: TimerSchedulerOptions;
+  private loop: NodeJS.Timeout | undefined;
+  private running: Promise<FiringReport> | undefined;
+
+  constructor(private readonly service: WorkflowService, private readonly clock: Clock, options: Partial<TimerSchedulerOptions> = {}) {
+    this.options = { ...DEFAULT_TIMER_SCHEDULER_OPTIONS, ...options };
+    this.workerId = options.workerId ?? `w-${randomUUID().slice(0, 18)}`;
+  }
+
+  /** Fires every timer due now (round after round until none is left); never overlaps itself. */
+  fireDueTimers(): Promise<FiringReport> {
+    this.running ??= this.fireRounds().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  private async fireRounds(): Promise<FiringReport> {
+    const report: FiringReport = {};
+    for (;;) {
+      const due = await this.service.timers.listDue(this.clock.now(), this.options.batchSize);
+      let progressed = false;
+      for (const timer of due) {
+        const outcome = await this.fire(timer);
+        report[outcome] = (report[outcome] ?? 0) + 1;
+        if (outcome !== 'busy' && outcome !== 'lost') progressed = true;
+      }
+      if (due.length < this.options.batchSize || !progressed) return report;
+    }
+  }
+
+  /** Claims and fires one row (what a queue job does); 'busy' when another worker holds it. */
+  async fire(timer: TimerRow): Promise<TimerFiringOutcome | 'busy'> {
+    const token = `${this.workerId}-${randomUUID().slice(0, 8)}`;
+    const now = this.clock.now();
+    if (!(await this.service.timers.claim(timer, token, now, this.options.leaseMs))) return 'busy';
+    const firing = await fireClaimedTimer(this.service, timer, token, now);
+    if (firing.outcome === 'failed') {
+      const attempts = timer.attempts + 1;
+      const delay = attempts >= this.options.maxAttempts ? 24 * 3_600_000 : this.options.retryMs * 2 ** (attempts - 1);
+      await this.service.timers.release(timer, token, { error: firing.error ?? 'failed', retryAt: new Date(now.getTime() + delay) });
+    }
+    this.options.onFired?.(timer, firing.outcome);
+    return firing.outcome;
+  }
+
+  /** The embedded scheduler: fires due timers now (overdue ones first) and then every `intervalMs`. */
+  start(intervalMs: number): void {
+    if (this.loop) return;
+    const tick = (): void => {
+      this.fireDueTimers()
+        .catch((error: unknown) => this.options.onError?.(error))
+        .finally(() => {
+          if (!this.loop) return;
+          this.loop = setTimeout(tick, intervalMs);
+          this.loop.unref();
+        });
+    };
+    this.loop = setTimeout(tick, 0);
+    this.loop.unref();
+  }
+
+  /** Stops the loop and waits for a round in progress. */
+  async stop(): Promise<void> {
+    if (this.loop) clearTimeout(this.loop);
+    this.loop = undefined;
+    await this.running?.catch(() => undefined);
+  }
+}

@@ -1,0 +1,92 @@
+// Moves the records running an older version of a process to the live version: every snapshot is
+// checked first (a mapping that leaves a state unmapped moves nobody and answers 422 with every
+// problem), then each record moves in its own transaction — snapshot, metadata version, stage
+// column, timers, a transition log row and an audit row.
+import { migrateSnapshot, ValidationError, type MigrationResult, type Problem, type ProcessStateValue, type StateMapping } from '@stagecraft/core';
+import type { Transaction } from 'sequelize';
+import { changedFields } from '../audit/record-changes';
+import { appendAudit } from '../audit/audit-log';
+import type { Actor, RequestOrigin } from '../identity/actor';
+import { isPlainObject } from '../records/write-input';
+import { processIn } from './process-catalog';
+import { listInstancesOfProcess, readInstances, updateInstance } from './process-instances';
+import { processUserOf } from './process-start';
+import { readRecordRow, writeRecordRow } from './record-row';
+import { appendTransition } from './transition-log';
+import { entityIn, type WorkflowService } from './workflow-service';
+
+export const MIGRATE_EVENT = 'stagecraft.migrate';
+const MAX_RECORDS = 10_000;
+
+export interface MigrationRequest {
+  fromVersion: number;
+  mapping: StateMapping;
+}
+
+export function readMigrationRequest(body: unknown): MigrationRequest {
+  const problems: Problem[] = [];
+  const raw = isPlainObject(body) ? body : {};
+  const fromVersion = raw.fromVersion;
+  if (!(typeof fromVersion === 'number' && Number.isSafeInteger(fromVersion) && fromVersion > 0)) problems.push({ path: '/fromVersion', message: 'must be a published metadata version number', code: 'type' });
+  const mapping = raw.mapping === undefined ? {} : raw.mapping;
+  if (!isPlainObject(mapping) || !Object.values(mapping).every((target) => typeof target === 'string')) problems.push({ path: '/mapping', message: 'must map old state paths to new ones ({ "review": "proposal" })', code: 'type' });
+  if (problems.length > 0) throw new ValidationError('The migration request is not valid', problems);
+  return { fromVersion: Number(fromVersion), mapping: mapping as StateMapping };
+}
+
+export interface MigrationReport {
+  process: string;
+  fromVersion: number;
+  toVersion: number;
+  migrated: number;
+}
+
+export async function migrateProcessInstances(service: WorkflowService, processName: string, request: MigrationRequest, actor: Actor, origin: RequestOrigin): Promise<MigrationReport> {
+  const metadata = service.metadata();
+  const toVersion = metadata.version;
+  if (toVersion === null) throw new ValidationError('Nothing is published yet', [{ path: '', message: 'publish a version first', code: 'noLiveVersion' }]);
+  const to = processIn(service.catalog.of(metadata), processName);
+  const from = processIn(await service.catalog.forVersion(request.fromVersion), processName);
+  const entity = entityIn(metadata, to.document.entity);
+  const instances = await listInstancesOfProcess(service.database, processName, request.fromVersion, MAX_RECORDS);
+  const now = service.now();
+  const input = (record: Record<string, unknown>) => ({ record, user: processUserOf(actor), now, locale: actor.locale });
+
+  // Check every snapshot before moving any, so a bad mapping leaves all records where they were.
+  const problems: Problem[] = [];
+  for (const instance of instances) {
+    const record = await readRecordRow(service.database, entity, instance.recordId);
+    const result: MigrationResult = migrateSnapshot(from, to, instance.snapshot, request.mapping, input(record ?? {}));
+    if (!result.ok) problems.push(...result.problems.map((problem) => ({ ...problem, path: `/mapping${problem.path}`, message: `${problem.message} (record ${instance.recordId})` })));
+  }
+  if (problems.length > 0) throw new ValidationError(`The mapping does not move every ${entity.name} record to version ${toVersion}`, problems.slice(0, 100));
+
+  let migrated = 0;
+  for (const { recordId } of instances) {
+    const moved = await service.database.transaction(async (transaction: Transaction) => {
+      const record = await readRecordRow(service.database, entity, recordId, transaction, true);
+      const instance = (await readInstances(service.database, entity.name, recordId, transaction, true)).find((candidate) => candidate.process === processName);
+      if (!record || !instance || instance.metadataVersion !== request.fromVersion) return false;
+      const result = migrateSnapshot(from, to, instance.snapshot, request.mapping, input(record));
+      if (!result.ok) throw new ValidationError(`The ${entity.name} record ${recordId} changed during the migration`, result.problems);
+      const stageField = to.document.stageField;
+      const after = { ...record, [stageField]: result.stage };
+      const written = await writeRecordRow(service.database, entity, record, after, [stageField], now, transaction);
+      const owner = { entity: entity.name, recordId, process: processName };
+      await updateInstance(service.database, { ...owner, metadataVersion: toVersion, snapshot: result.snapshot }, now, transaction);
+      await service.timers.apply(owner, result.timers, transaction);
+      const previous = instance.snapshot as { value?: unknown };
+      await appendTransition(service.database, {
+        ...owner, metadataVersion: toVersion, event: MIGRATE_EVENT, from: (previous.value ?? null) as ProcessStateValue | null, to: result.stateValue, actor, at: now,
+        recordVersion: Number(written.version), payload: { fromVersion: request.fromVersion, toVersion, mapping: request.mapping }, effects: [],
+      }, transaction);
+      await appendAudit(service.database, {
+        action: 'transition', actor, origin, at: now, entity: entity.name, recordId,
+        changes: { process: processName, event: MIGRATE_EVENT, fromVersion: request.fromVersion, toVersion, from: previous.value ?? null, to: result.stateValue, fields: changedFields(record, written, [stageField]) },
+      }, transaction);
+      return true;
+    });
+    if (moved) migrated += 1;
+  }
+  return { process: processName, fromVersion: request.fromVersion, toVersion, migrated };
+}

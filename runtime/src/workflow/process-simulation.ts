@@ -1,0 +1,75 @@
+// The dry run: a sequence of events against a sample record, through the pure engine only —
+// nothing is read from or written to the record tables. The process is the live one, or an
+// unpublished document sent along (validated and compiled against the live bundle first, so a
+// process can be tried before it is published; its problems come back at `/process/...`).
+import { BadRequestError, compileProcess, simulateProcess, ValidationError, type CompiledProcess, type Problem, type ProcessDocument, type ProcessUser, type SimulatedEvent, type Simulation } from '@stagecraft/core';
+import type { Actor } from '../identity/actor';
+import type { CompiledMetadata } from '../live/compiled-types';
+import { isPlainObject } from '../records/write-input';
+import { processIn, type ProcessCatalog } from './process-catalog';
+import { processUserOf } from './process-start';
+
+export interface SimulationRequest {
+  record: Record<string, unknown>;
+  events: SimulatedEvent[];
+  user: ProcessUser;
+  now: Date;
+  document?: ProcessDocument;
+}
+
+const MAX_EVENTS = 500;
+
+export function readSimulationRequest(body: unknown, actor: Actor, now: Date): SimulationRequest {
+  if (!isPlainObject(body)) throw new BadRequestError('The body must be a JSON object: { "record": { … }, "events": [ … ] }');
+  const problems: Problem[] = [];
+  const record = body.record === undefined ? {} : body.record;
+  if (!isPlainObject(record)) problems.push({ path: '/record', message: 'must be an object of field values', code: 'type' });
+  const events = Array.isArray(body.events) ? body.events : [];
+  if (!Array.isArray(body.events)) problems.push({ path: '/events', message: 'must be a list of events ({ "type": "QUALIFY", "data"?: { … } })', code: 'type' });
+  if (events.length > MAX_EVENTS) problems.push({ path: '/events', message: `may list at most ${MAX_EVENTS} events`, code: 'maxItems' });
+  events.forEach((event: unknown, index) => {
+    if (!isPlainObject(event) || typeof event.type !== 'string' || event.type === '') problems.push({ path: `/events/${index}`, message: 'must be an object with a "type"', code: 'type' });
+    else if (event.data !== undefined && !isPlainObject(event.data)) problems.push({ path: `/events/${index}/data`, message: 'must be an object', code: 'type' });
+    else if (event.at !== undefined && (typeof event.at !== 'string' || Number.isNaN(Date.parse(event.at)))) problems.push({ path: `/events/${index}/at`, message: 'must be a date-time', code: 'format' });
+  });
+  const user = readUser(body.user, actor, problems);
+  const start = body.now === undefined ? now : typeof body.now === 'string' && !Number.isNaN(Date.parse(body.now)) ? new Date(body.now) : undefined;
+  if (!start) problems.push({ path: '/now', message: 'must be a date-time', code: 'format' });
+  if (body.process !== undefined && !isPlainObject(body.process)) problems.push({ path: '/process', message: 'must be a process document', code: 'type' });
+  if (problems.length > 0) throw new ValidationError('The simulation request is not valid', problems);
+  return {
+    record: record as Record<string, unknown>,
+    events: events as SimulatedEvent[],
+    user,
+    now: start ?? now,
+    ...(isPlainObject(body.process) ? { document: body.process as unknown as ProcessDocument } : {}),
+  };
+}
+
+function readUser(raw: unknown, actor: Actor, problems: Problem[]): ProcessUser {
+  if (raw === undefined) return processUserOf(actor);
+  if (!isPlainObject(raw) || (raw.id !== undefined && typeof raw.id !== 'string') || (raw.roles !== undefined && !(Array.isArray(raw.roles) && raw.roles.every((role) => typeof role === 'string')))) {
+    problems.push({ path: '/user', message: 'must be { "id"?: string, "roles"?: [string] }', code: 'type' });
+    return processUserOf(actor);
+  }
+  return { id: typeof raw.id === 'string' ? raw.id : 'simulated-user', roles: Array.isArray(raw.roles) ? (raw.roles as string[]) : [] };
+}
+
+/** The process to simulate: the sent document (compiled now) or the live one of that name. */
+export function processToSimulate(catalog: ProcessCatalog, metadata: CompiledMetadata, name: string, document?: ProcessDocument): CompiledProcess {
+  if (!document) return processIn(catalog.of(metadata), name);
+  if (document.name !== undefined && document.name !== name) {
+    throw new ValidationError('The process document has another name than the route', [{ path: '/process/name', message: `must be "${name}"`, code: 'const' }]);
+  }
+  const bundle = { ...metadata.bundle, processes: { ...metadata.bundle.processes, [name]: document } };
+  try {
+    return compileProcess(document, catalog.registry, { bundle });
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    throw new ValidationError(error.message, error.details.map((problem) => ({ ...problem, path: `/process${problem.path}` })));
+  }
+}
+
+export function runSimulation(compiled: CompiledProcess, request: SimulationRequest): Simulation {
+  return simulateProcess(compiled, request.record, request.events, { now: request.now, user: request.user });
+}

@@ -1,0 +1,198 @@
+// The workflow engine service: what a user's event does to a record (one transaction: lock and
+// read the record and its process instance, pure step, write record + snapshot + log + audit +
+// related records + timers + outbox), which events a user may send now, and a record's process
+// state. Timer firing lives in timer-firing.ts; dry runs and migrations beside it.
+import {
+  activeStatePaths, availableTransitions, ConflictError, NotFoundError, stepProcess, type AvailableTransition, type CompiledProcess, type ProcessStateValue,
+} from '@stagecraft/core';
+import type { Transaction } from 'sequelize';
+import { accessOf, requireOperation, requireRecordAccess } from '../access/record-access';
+import { withoutHiddenFields } from '../access/visible-entity';
+import { requireWritableProperties } from '../access/write-guards';
+import { changedFields } from '../audit/record-changes';
+import type { Database } from '../db/database';
+import type { Actor, RequestOrigin } from '../identity/actor';
+import type { CompiledEntity, CompiledMetadata } from '../live/compiled-types';
+import { recordNotFound } from '../records/operations/get-record';
+import { staleVersion } from '../records/operations/update-record';
+import type { RecordContext } from '../records/record-context';
+import type { RecordData } from '../records/record-rows';
+import { checkReferences, hasReferencesToCheck } from '../records/reference-checks';
+import { asUniqueConflict } from '../records/unique-conflicts';
+import { OutboxRows } from '../outbox/outbox-rows';
+import { processIn, type ProcessCatalog } from './process-catalog';
+import { readInstances, type ProcessInstance } from './process-instances';
+import { processUserOf } from './process-start';
+import { changedFieldNames, recordAfterStep, validateEffectValues } from './record-effects';
+import { readRecordRow, writeRecordRow } from './record-row';
+import { stateLabelOf, stepFailureError } from './step-errors';
+import { persistStep, type CreateRecordWithin, type PersistedStep, type StepStores, type TransactionEffectExecutor } from './step-persistence';
+import { TimerRows } from './timer-rows';
+import { readTransitionRequest } from './transition-request';
+
+export interface WorkflowServiceDependencies {
+  database: Database;
+  metadata: () => CompiledMetadata;
+  catalog: ProcessCatalog;
+  now?: () => Date;
+  createRecordWithin?: CreateRecordWithin;
+  executors?: Readonly<Record<string, TransactionEffectExecutor>>;
+  /** Told after every commit that armed timers or added outbox rows, so dispatchers can act at once. */
+  onCommitted?: (persisted: PersistedStep) => void;
+}
+
+export interface ProcessState {
+  process: string;
+  metadataVersion: number;
+  state: ProcessStateValue;
+  stage: string;
+  done: boolean;
+  transitions: AvailableTransition[];
+}
+
+export interface TransitionResult extends ProcessState {
+  record: RecordData;
+}
+
+export class WorkflowService {
+  readonly timers: TimerRows;
+  readonly outbox: OutboxRows;
+  private readonly dependencies: WorkflowServiceDependencies;
+
+  constructor(dependencies: WorkflowServiceDependencies) {
+    this.dependencies = dependencies;
+    this.timers = new TimerRows(dependencies.database);
+    this.outbox = new OutboxRows(dependencies.database);
+  }
+
+  get catalog(): ProcessCatalog {
+    return this.dependencies.catalog;
+  }
+
+  get database(): Database {
+    return this.dependencies.database;
+  }
+
+  metadata(): CompiledMetadata {
+    return this.dependencies.metadata();
+  }
+
+  now(): Date {
+    return this.dependencies.now?.() ?? new Date();
+  }
+
+  /** Wires the record creator after construction (the record service and this service use each other). */
+  setRecordCreator(createRecordWithin: CreateRecordWithin): void {
+    this.dependencies.createRecordWithin = createRecordWithin;
+  }
+
+  stores(): StepStores {
+    const { database, createRecordWithin, executors } = this.dependencies;
+    return { database, timers: this.timers, outbox: this.outbox, ...(createRecordWithin ? { createRecordWithin } : {}), ...(executors ? { executors } : {}) };
+  }
+
+  committed(persisted: readonly PersistedStep[]): void {
+    for (const step of persisted) this.dependencies.onCommitted?.(step);
+  }
+
+  /** The events this actor may send to the record's process now, each with its label and blocking reasons. */
+  async available(entityName: string, id: string, actor: Actor, processName?: string): Promise<ProcessState> {
+    const metadata = this.metadata();
+    const entity = entityIn(metadata, entityName);
+    const record = await readRecordRow(this.database, entity, id);
+    if (!record) throw recordNotFound(entity, id);
+    const instance = chosenInstance(await readInstances(this.database, entity.name, id), entity.name, id, processName);
+    const compiled = processIn(await this.catalog.forVersion(instance.metadataVersion), instance.process);
+    return this.stateOf(compiled, instance.metadataVersion, instance.snapshot, record, actor);
+  }
+
+  /** Sends a user's event to the record's process, all in one transaction. */
+  async transition(entityName: string, id: string, body: unknown, actor: Actor, origin: RequestOrigin): Promise<TransitionResult> {
+    const metadata = this.metadata();
+    const entity = entityIn(metadata, entityName);
+    const stageFields = (this.catalog.of(metadata).namesByEntity.get(entity.name) ?? []).flatMap((name) => metadata.bundle.processes[name]?.stageField ?? []);
+    const request = readTransitionRequest(entity, body, stageFields);
+    const now = this.now();
+    // The permission layer's "transition" grant: someone else's record is not found; an entity without the grant is 403.
+    const context = recordContextOf(this.database, metadata, actor, origin, now);
+    const access = accessOf(context, entity);
+    requireOperation(access, 'transition');
+    await requireRecordAccess(context, entity, id, 'transition', () => recordNotFound(entity, id));
+    const work = async (transaction: Transaction) => {
+      const record = await readRecordRow(this.database, entity, id, transaction, true);
+      if (!record) throw recordNotFound(entity, id);
+      // A transition's data writes fields: the same field permissions as a PATCH (403 at the path).
+      requireWritableProperties(entity, access, request.data, record, '/data');
+      if (request.expectedVersion !== undefined && record.version !== request.expectedVersion) throw staleVersion(entity, id, record.version);
+      const instance = chosenInstance(await readInstances(this.database, entity.name, id, transaction, true), entity.name, id, request.process);
+      const compiled = processIn(await this.catalog.forVersion(instance.metadataVersion), instance.process);
+      const seen: RecordData = { ...record, ...request.data };
+      const step = stepProcess(compiled, instance.snapshot, { type: request.event, data: request.data }, { record: seen, user: processUserOf(actor), now, locale: actor.locale });
+      if (!step.ok) throw stepFailureError(step, compiled.name, stateLabelOf(compiled, activeStatePaths(readState(instance)), actor.locale));
+      const scope = { database: this.database, metadata, transaction };
+      const after = await recordAfterStep(scope, entity, compiled, step, seen);
+      const names = changedFieldNames(entity, record, after);
+      validateEffectValues(entity, after, names.filter((name) => !(name in request.data)), compiled.name);
+      if (hasReferencesToCheck(entity, request.data, new Map())) await checkReferences(context, entity, request.data, new Map(), transaction);
+      const written = await writeRecordRow(this.database, entity, record, after, names, now, transaction);
+      const persisted = await persistStep(this.stores(), {
+        entity: entity.name, record: written, compiled, metadataVersion: instance.metadataVersion, step, event: request.event,
+        ...(Object.keys(request.data).length > 0 ? { payload: request.data } : {}),
+        actor, origin, now, isStart: false, auditChanges: changedFields(record, written, names),
+      }, transaction);
+      return { written, step, compiled, persisted, metadataVersion: instance.metadataVersion };
+    };
+    let done: Awaited<ReturnType<typeof work>>;
+    try {
+      done = await this.database.transaction(work);
+    } catch (error) {
+      throw asUniqueConflict(entity, error);
+    }
+    this.committed([done.persisted]);
+    return { record: withoutHiddenFields({ ...done.written }, access), ...this.stateOf(done.compiled, done.metadataVersion, done.step.snapshot, done.written, actor) };
+  }
+
+  private stateOf(compiled: CompiledProcess, metadataVersion: number, snapshot: unknown, record: RecordData, actor: Actor): ProcessState {
+    const value = readSnapshotValue(snapshot);
+    const done = isDone(snapshot);
+    const transitions = availableTransitions(compiled, snapshot, { record, user: processUserOf(actor), now: this.now(), locale: actor.locale });
+    return { process: compiled.name, metadataVersion, state: value, stage: String(record[compiled.document.stageField] ?? ''), done, transitions };
+  }
+}
+
+export function entityIn(metadata: CompiledMetadata, name: string): CompiledEntity {
+  const entity = metadata.entities.get(name);
+  if (!entity) throw new NotFoundError(`There is no entity "${name}"`);
+  return entity;
+}
+
+/** The instance an event is for: the named process, or the record's only one. */
+export function chosenInstance(instances: readonly ProcessInstance[], entity: string, id: string, processName?: string): ProcessInstance {
+  if (processName !== undefined) {
+    const named = instances.find((instance) => instance.process === processName);
+    if (!named) throw new NotFoundError(`The ${entity} record "${id}" does not run the process "${processName}"`);
+    return named;
+  }
+  const [only] = instances;
+  if (!only) throw new NotFoundError(`The ${entity} record "${id}" runs no process`);
+  if (instances.length > 1) throw new ConflictError(`The ${entity} record "${id}" runs several processes; name one`, instances.map((instance) => ({ path: '/process', message: instance.process, code: 'process' })));
+  return only;
+}
+
+function readState(instance: ProcessInstance): ProcessStateValue {
+  return readSnapshotValue(instance.snapshot);
+}
+
+function readSnapshotValue(snapshot: unknown): ProcessStateValue {
+  const value = typeof snapshot === 'object' && snapshot !== null ? (snapshot as { value?: unknown }).value : undefined;
+  return typeof value === 'string' || (typeof value === 'object' && value !== null) ? (value as ProcessStateValue) : '';
+}
+
+function isDone(snapshot: unknown): boolean {
+  return typeof snapshot === 'object' && snapshot !== null && (snapshot as { status?: unknown }).status === 'done';
+}
+
+/** The record operations' context, for the shared write phases (reference checks). */
+export function recordContextOf(database: Database, metadata: CompiledMetadata, actor: Actor, origin: RequestOrigin, now: Date): RecordContext {
+  return { database, metadata, actor, origin, now: () => now, knownSequences: new Set() };
+}
