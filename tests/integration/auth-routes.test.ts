@@ -4,29 +4,13 @@
 // answers hide internals.
 import type { Express } from 'express';
 import { testDialects } from '../support/databases';
+import { mountedApiRoutes } from './app-routes';
 import { createThroughApi, startTestRuntime, type TestRuntime } from './runtime-harness';
 
-interface RouteLayer {
-  rawPath?: unknown;
-  route?: { path: string; methods: Record<string, boolean> };
-  handle?: { stack?: RouteLayer[] };
-}
-
-/** Every route of the app as [METHOD, path], mounted paths joined, parameters filled with samples. */
+/** Every route of the app as [METHOD, path], parameters filled with samples. */
 function apiRoutes(app: Express): Array<[string, string]> {
-  const routes: Array<[string, string]> = [];
-  const walk = (stack: readonly RouteLayer[], prefix: string): void => {
-    for (const layer of stack) {
-      if (layer.route) {
-        for (const method of Object.keys(layer.route.methods)) routes.push([method.toUpperCase(), `${prefix}${layer.route.path}`]);
-      } else if (layer.handle?.stack && typeof layer.rawPath === 'string') {
-        walk(layer.handle.stack, `${prefix}${layer.rawPath === '/' ? '' : layer.rawPath}`);
-      }
-    }
-  };
-  walk((app as unknown as { router: { stack: RouteLayer[] } }).router.stack, '');
   const sample = (path: string): string => path.replace(/:entity/g, 'account').replace(/:id/g, '0190a4d2-7a7e-7000-8000-000000000001').replace(/:([A-Za-z]+)/g, '1');
-  return routes.filter(([, path]) => path.startsWith('/api')).map(([method, path]) => [method, sample(path)]);
+  return mountedApiRoutes(app).map(([method, path]) => [method, sample(path)]);
 }
 
 describe.each(testDialects())('authentication everywhere on %s', (dialect) => {

@@ -1,6 +1,7 @@
 // Reassignment, the "seamless handover": a manager hands rep A's account to rep B; its contacts
 // and open opportunities move with it in one transaction, each with an ownerChange audit row,
 // and access moves with them — rep B now reads them, rep A no longer does.
+import { SYSTEM_ACTOR } from '@stagecraft/runtime';
 import { testDialects } from '../support/databases';
 import { buildCompany, type Company, type Person } from './permissions-fixture';
 import { startTestRuntime, type TestRuntime } from './runtime-harness';
@@ -80,5 +81,17 @@ describe.each(testDialects())('reassignment on %s', (dialect) => {
     expect((await as('repB').get(`/api/records/account/${id('accountB')}`)).status).toBe(404);
     // Rep A's team now reaches it.
     expect((await as('repA').get(`/api/records/account/${id('accountB')}`)).status).toBe(200);
+  });
+
+  it('leaves related records the caller may not change with their owners (and out of the answer)', async () => {
+    const agentsContact = await runtime.records.create('contact', { lastName: 'Agent kept', account: id('accountM'), owner: company.users.agent.id }, SYSTEM_ACTOR);
+    const response = await as('manager').post(`/api/records/account/${id('accountM')}/reassign`).send({ owner: company.users.repB.id });
+    expect(response.status).toBe(200);
+    expect(response.body.carried).toEqual([
+      { relation: 'contacts', entity: 'contact', ids: [id('contactM1')] },
+      { relation: 'opportunities', entity: 'opportunity', ids: [id('oppM1')] },
+    ]);
+    expect((await runtime.api().get(`/api/records/contact/${String(agentsContact.id)}`)).body.owner).toBe(company.users.agent.id);
+    expect((await runtime.api().get(`/api/records/contact/${id('contactM1')}`)).body.owner).toBe(company.users.repB.id);
   });
 });

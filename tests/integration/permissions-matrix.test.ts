@@ -145,7 +145,13 @@ describe.each(testDialects())('permission matrix on %s', (dialect) => {
         expect(body.contacts).toEqual([]);
         expect(body).not.toHaveProperty('description');
       }],
-      ['a user field stays an id for someone who may not read users', 'repA', '/api/records/account/{accountA}?expand=owner', (body, c) => {
+      ['every user reads a user\'s name, team and role, not their e-mail or language', 'repA', '/api/records/account/{accountA}?expand=owner', (body, c) => {
+        expect(body.owner).toMatchObject({ id: c.users.repA.id, username: 'repa', displayName: 'repa', active: true });
+        expect(Object.keys(body.owner as object)).not.toEqual(expect.arrayContaining(['email']));
+        expect(body.owner).not.toHaveProperty('locale');
+        expect(body.owner).not.toHaveProperty('partnerAccount');
+      }],
+      ['a partner may not read users outside their partner account: the owner stays an id', 'partner', '/api/records/opportunity/{oppA1}?expand=owner', (body, c) => {
         expect(body.owner).toBe(c.users.repA.id);
       }],
       ['the manager sees the expanded account with its revenue', 'manager', '/api/records/opportunity/{oppA1}?expand=account', (body) => {

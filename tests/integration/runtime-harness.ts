@@ -23,6 +23,7 @@ import {
   type AuthConfig,
   type CompiledMetadata,
   type SystemDatabase,
+  type WorkflowConfig,
 } from '@stagecraft/runtime';
 import type { Express } from 'express';
 import request from 'supertest';
@@ -92,6 +93,8 @@ export interface TestRuntimeOptions {
   /** The clock of sessions and login throttling. */
   authNow?: () => Date;
   auth?: Partial<AuthConfig>;
+  /** The workflow engine's config (e.g. an SMTP URL); its loops still start only when a test asks. */
+  workflowConfig?: Partial<WorkflowConfig>;
 }
 
 export async function startTestRuntime(dialect: TestDialect, options: TestRuntimeOptions = {}): Promise<TestRuntime> {
@@ -102,7 +105,7 @@ export async function startTestRuntime(dialect: TestDialect, options: TestRuntim
   const quote = (identifier: string) => system.database.quote(identifier);
   const live = await LiveMetadata.load(system.repository, quote, { pollMs: 60_000 });
   const now = options.now;
-  const workflow = new WorkflowRuntime({ database: system.database, repository: system.repository, metadata: () => live.get(), ...(now ? { clock: { now } } : {}), log: () => undefined });
+  const workflow = new WorkflowRuntime({ database: system.database, repository: system.repository, metadata: () => live.get(), ...(now ? { clock: { now } } : {}), ...(options.workflowConfig ? { config: options.workflowConfig } : {}), log: () => undefined });
   const recordDependencies: ConstructorParameters<typeof RecordService>[0] = { database: system.database, metadata: () => live.get(), hooks: workflow.hooks() };
   if (options.now) recordDependencies.now = options.now;
   const records = new RecordService(recordDependencies);

@@ -1,5 +1,6 @@
 import { exampleBundle } from '../validate/testing/example-pack';
 import type { MetadataBundle } from '../model/pack';
+import { EVERY_USER_ROLE } from '../model/permission';
 import type { AccessWhere } from './access-rule';
 import { accessPolicyKey, accessSubjectOf, type AccessSubject } from './access-subject';
 import { compileAccessPolicy, type AccessPolicy } from './compile-access-policy';
@@ -25,6 +26,20 @@ describe('compileAccessPolicy', () => {
     expect([account.fieldAccess('annualRevenue'), account.fieldAccess('owner'), account.fieldAccess('tags')]).toEqual(['editable', 'editable', 'editable']);
     expect([account.fieldAccess('id'), account.fieldAccess('version')]).toEqual(['readOnly', 'readOnly']);
     expect(account.hiddenFields.size).toBe(0);
+  });
+
+  it('applies a set for role "*" to every signed-in user, with or without roles, and partners within their account', () => {
+    const bundle = exampleBundle();
+    bundle.permissions = { ...bundle.permissions, everyUser: { kind: 'permissionSet', name: 'everyUser', role: EVERY_USER_ROLE, entities: { tag: { read: true, fields: { name: 'readOnly' } } } } };
+    // Alone it gives read-only names; with a role's own tag grant the most permissive level wins.
+    for (const subject of [member(), member('salesRep'), member('salesManager')]) {
+      const tag = policyFor(subject, bundle).entity('tag');
+      expect(tag.rowFilter('read')).toBe(true);
+      expect(tag.fieldAccess('name')).toBe(subject.roles.length > 0 ? 'editable' : 'readOnly');
+    }
+    // Tags have no partner field: a partner reaches none through the set.
+    expect(policyFor({ roles: [], isAdmin: false, isPartner: true }, bundle).entity('tag').rowFilter('read')).toBe(false);
+    expect(policyFor(member(), exampleBundle()).entity('tag').can('read')).toBe(false);
   });
 
   it('gives a user without roles nothing: no operation, no record, no field', () => {

@@ -5,7 +5,7 @@
 import type { EntityDocument } from '../model/entity';
 import { permissionSetsOf, type MetadataBundle } from '../model/pack';
 import type { EntityOperation, EntityPermission, FieldAccessLevel, SharingRule } from '../model/permission';
-import { SCOPED_OPERATIONS, type ScopedOperation } from '../model/permission';
+import { EVERY_USER_ROLE, SCOPED_OPERATIONS, type ScopedOperation } from '../model/permission';
 import { allOf, anyOf, type AccessRule } from './access-rule';
 import type { AccessSubject } from './access-subject';
 import { compileFieldAccess } from './field-access';
@@ -35,7 +35,7 @@ const SHARING_OPERATIONS: Readonly<Record<SharingRule['access'], readonly Scoped
 
 export function compileAccessPolicy(bundle: MetadataBundle, subject: AccessSubject): AccessPolicy {
   const roles = new Set(subject.roles);
-  const sets = Object.values(permissionSetsOf(bundle)).filter((set) => roles.has(set.role));
+  const sets = Object.values(permissionSetsOf(bundle)).filter((set) => set.role === EVERY_USER_ROLE || roles.has(set.role));
   const byEntity = new Map<string, EntityAccess>();
   for (const entity of Object.values(bundle.entities)) {
     if (subject.isAdmin) {

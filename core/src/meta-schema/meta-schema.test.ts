@@ -93,7 +93,7 @@ describe('meta-schemas', () => {
 
   it('accepts a $schema property and rejects an unknown document kind', () => {
     expect(problemsOf({ $schema: 'x', kind: 'pack', name: 'crm-core', version: '1.0.0' })).toEqual([]);
-    expect(problemsOf({ kind: 'report', name: 'x' })).toEqual([{ path: '/kind', message: 'must be one of: pack, entity, form, list, board, process, permissionSet', code: 'enum' }]);
+    expect(problemsOf({ kind: 'dashboard', name: 'x' })).toEqual([{ path: '/kind', message: 'must be one of: pack, entity, form, list, board, process, permissionSet, report', code: 'enum' }]);
     expect(problemsOf({ name: 'x' })).toEqual([expect.objectContaining({ path: '/kind', code: 'required' })]);
     expect(problemsOf([1])).toEqual([{ path: '', message: 'must be a JSON object', code: 'type' }]);
   });

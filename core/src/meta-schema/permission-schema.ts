@@ -44,7 +44,7 @@ const PERMISSION_SET_PROPERTIES = {
   name: ref('identifier', 'camelCase name, unique in the bundle.'),
   label: ref('localisedText'),
   description: ref('localisedText'),
-  role: { type: 'string', minLength: 1, maxLength: 100, description: 'The role (by name) the set applies to; several sets for one role add up.' },
+  role: { type: 'string', minLength: 1, maxLength: 100, description: 'The role (by name) the set applies to; several sets for one role add up. "*" applies it to every signed-in user.' },
   entities: {
     type: 'object',
     description: 'Entity name → what the role may do with its records. Unlisted entities: nothing.',

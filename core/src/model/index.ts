@@ -4,5 +4,6 @@ export * from './entity';
 export * from './layout';
 export * from './process';
 export * from './permission';
+export * from './report';
 export * from './pack';
 export * from './problem';

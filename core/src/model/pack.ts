@@ -4,6 +4,7 @@ import type { LocalisedText } from './label';
 import type { LayoutDocument } from './layout';
 import type { PermissionSetDocument } from './permission';
 import type { ProcessDocument } from './process';
+import type { ReportDocument } from './report';
 
 export interface PackManifest {
   $schema?: string;
@@ -18,7 +19,7 @@ export interface PackManifest {
   dependencies?: Record<string, string>;
 }
 
-export type MetadataDocument = EntityDocument | LayoutDocument | ProcessDocument | PermissionSetDocument;
+export type MetadataDocument = EntityDocument | LayoutDocument | ProcessDocument | PermissionSetDocument | ReportDocument;
 export type DocumentKind = MetadataDocument['kind'] | 'pack';
 
 /** Everything that is live at once: the union of the installed packs' documents, keyed by name. */
@@ -32,12 +33,18 @@ export interface MetadataBundle {
    * (and bundles built by hand) lack it; read it through `permissionSetsOf`.
    */
   permissions?: Record<string, PermissionSetDocument>;
+  /** Reports by name; optional for the same reason (read it through `reportsOf`). */
+  reports?: Record<string, ReportDocument>;
 }
 
 export function emptyBundle(): MetadataBundle {
-  return { packs: [], entities: {}, layouts: {}, processes: {}, permissions: {} };
+  return { packs: [], entities: {}, layouts: {}, processes: {}, permissions: {}, reports: {} };
 }
 
 export function permissionSetsOf(bundle: MetadataBundle): Record<string, PermissionSetDocument> {
   return bundle.permissions ?? {};
+}
+
+export function reportsOf(bundle: MetadataBundle): Record<string, ReportDocument> {
+  return bundle.reports ?? {};
 }

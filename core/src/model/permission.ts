@@ -53,6 +53,12 @@ export interface SharingRule {
   description?: LocalisedText;
 }
 
+/**
+ * The role of a permission set that applies to every signed-in user whatever their roles (e.g.
+ * reading users' names). No role record can be named so (role names start with a letter).
+ */
+export const EVERY_USER_ROLE = '*';
+
 export interface PermissionSetDocument {
   $schema?: string;
   kind: 'permissionSet';
@@ -60,7 +66,7 @@ export interface PermissionSetDocument {
   name: string;
   label?: LocalisedText;
   description?: LocalisedText;
-  /** The role (by name) this set applies to; several sets for one role add up. */
+  /** The role (by name) this set applies to; several sets for one role add up. `EVERY_USER_ROLE` ("*"): every signed-in user. */
   role: string;
   /** Entity name → what the role may do with its records. Unlisted entities: nothing. */
   entities: Record<string, EntityPermission>;

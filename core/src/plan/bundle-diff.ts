@@ -4,9 +4,10 @@
 import type { EntityDocument } from '../model/entity';
 import type { FieldDefinition } from '../model/field';
 import type { LayoutDocument } from '../model/layout';
-import { permissionSetsOf, type MetadataBundle, type PackManifest } from '../model/pack';
+import { permissionSetsOf, reportsOf, type MetadataBundle, type PackManifest } from '../model/pack';
 import type { PermissionSetDocument } from '../model/permission';
 import type { ProcessDocument } from '../model/process';
+import type { ReportDocument } from '../model/report';
 
 export interface DocumentChange<T> {
   from: T;
@@ -34,6 +35,7 @@ export interface MetadataDiff {
   layouts: DocumentsDiff<LayoutDocument>;
   processes: DocumentsDiff<ProcessDocument>;
   permissions: DocumentsDiff<PermissionSetDocument>;
+  reports: DocumentsDiff<ReportDocument>;
 }
 
 /** Compares `from` (null: nothing published yet) with `to`. */
@@ -51,6 +53,7 @@ export function diffBundles(from: MetadataBundle | null, to: MetadataBundle): Me
     layouts: diffNamed(from?.layouts ?? {}, to.layouts, () => undefined),
     processes: diffNamed(from?.processes ?? {}, to.processes, () => undefined),
     permissions: diffNamed(from ? permissionSetsOf(from) : {}, permissionSetsOf(to), () => undefined),
+    reports: diffNamed(from ? reportsOf(from) : {}, reportsOf(to), () => undefined),
   };
 }
 
@@ -70,13 +73,13 @@ export function diffFields(from: readonly FieldDefinition[], to: readonly FieldD
 }
 
 export function isEmptyDiff(diff: MetadataDiff): boolean {
-  const kinds: Array<DocumentsDiff<unknown>> = [diff.packs, diff.entities, diff.layouts, diff.processes, diff.permissions];
+  const kinds: Array<DocumentsDiff<unknown>> = [diff.packs, diff.entities, diff.layouts, diff.processes, diff.permissions, diff.reports];
   return kinds.every((kind) => kind.created.length === 0 && kind.deleted.length === 0 && kind.updated.length === 0);
 }
 
 /** Counts per kind, for summaries such as "2 entities changed". */
 export function countChanges(diff: MetadataDiff): number {
-  const kinds: Array<DocumentsDiff<unknown>> = [diff.packs, diff.entities, diff.layouts, diff.processes, diff.permissions];
+  const kinds: Array<DocumentsDiff<unknown>> = [diff.packs, diff.entities, diff.layouts, diff.processes, diff.permissions, diff.reports];
   return kinds.reduce((total, kind) => total + kind.created.length + kind.deleted.length + kind.updated.length, 0);
 }
 

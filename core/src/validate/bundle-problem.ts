@@ -2,7 +2,7 @@
 import type { Problem } from '../model/problem';
 
 export interface BundleProblem extends Problem {
-  documentKind: 'entity' | 'layout' | 'process' | 'permissionSet';
+  documentKind: 'entity' | 'layout' | 'process' | 'permissionSet' | 'report';
   documentName: string;
 }
 

@@ -1,13 +1,14 @@
 // Validates a bundle as a whole: the rules that need more than one document (references,
 // relations, layouts and processes against their entities, distinct tables and indexes).
 // Each document is assumed to have passed validateDocument; paths are relative to the document.
-import { permissionSetsOf, type MetadataBundle } from '../model/pack';
+import { permissionSetsOf, reportsOf, type MetadataBundle } from '../model/pack';
 import type { Problem } from '../model/problem';
 import { checkEntityInBundle } from './bundle-entity-checks';
 import { checkLayoutInBundle } from './bundle-layout-checks';
 import { checkPermissionSetInBundle } from './bundle-permission-checks';
 import { inDocument, type BundleProblem } from './bundle-problem';
 import { checkProcessInBundle } from './bundle-process-checks';
+import { checkReportInBundle } from './bundle-report-checks';
 import { checkTableNames } from './bundle-table-checks';
 import { checkHandoverInBundle } from './entity-ownership-checks';
 
@@ -19,6 +20,7 @@ export function validateBundle(bundle: MetadataBundle): BundleProblem[] {
     ...Object.entries(bundle.processes).flatMap(([key, process]) => inDocument('process', process.name, [...keyMismatch(key, process.name), ...checkProcessInBundle(process, bundle)])),
     ...Object.entries(permissionSetsOf(bundle)).flatMap(([key, permissionSet]) =>
       inDocument('permissionSet', permissionSet.name, [...keyMismatch(key, permissionSet.name), ...checkPermissionSetInBundle(permissionSet, bundle)])),
+    ...Object.entries(reportsOf(bundle)).flatMap(([key, report]) => inDocument('report', report.name, [...keyMismatch(key, report.name), ...checkReportInBundle(report, bundle)])),
   ];
 }
 

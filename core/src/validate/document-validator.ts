@@ -11,6 +11,7 @@ import { metaSchemaValidator } from './meta-schema-validators';
 import { checkPermissionSet } from './permission-checks';
 import { checkProcess } from './process-checks';
 import { checkProcessTimers } from './process-timer-checks';
+import { checkReport } from './report-checks';
 
 export interface DocumentValidation {
   /** The typed document; present exactly when there are no problems. */
@@ -26,6 +27,7 @@ const META_SCHEMA_OF_KIND: Readonly<Record<string, MetaSchemaName>> = {
   board: 'layout',
   process: 'process',
   permissionSet: 'permission',
+  report: 'report',
 };
 export const DOCUMENT_KINDS = Object.keys(META_SCHEMA_OF_KIND);
 
@@ -56,6 +58,8 @@ function semanticProblems(document: MetadataDocument | PackManifest): Problem[] 
       return [...checkProcess(document), ...checkProcessTimers(document)];
     case 'permissionSet':
       return checkPermissionSet(document);
+    case 'report':
+      return checkReport(document);
     default:
       return checkLayout(document);
   }

@@ -19,6 +19,7 @@ export function metaSchemaValidator(name: MetaSchemaName): ValidateFunction {
       layout: ajv.compile(META_SCHEMAS.layout),
       process: ajv.compile(META_SCHEMAS.process),
       permission: ajv.compile(META_SCHEMAS.permission),
+      report: ajv.compile(META_SCHEMAS.report),
     };
   }
   return compiled[name];

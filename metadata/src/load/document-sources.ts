@@ -13,12 +13,14 @@ export interface DocumentSources {
   processes: Record<string, string>;
   /** Permission set name → file. */
   permissions: Record<string, string>;
+  /** Report name → file. */
+  reports: Record<string, string>;
 }
 
-export type SourcedDocumentKind = 'entity' | 'layout' | 'process' | 'permissionSet';
+export type SourcedDocumentKind = 'entity' | 'layout' | 'process' | 'permissionSet' | 'report';
 
 export function emptySources(): DocumentSources {
-  return { packs: {}, entities: {}, layouts: {}, processes: {}, permissions: {} };
+  return { packs: {}, entities: {}, layouts: {}, processes: {}, permissions: {}, reports: {} };
 }
 
 const SOURCE_TABLE = {
@@ -26,6 +28,7 @@ const SOURCE_TABLE = {
   layout: 'layouts',
   process: 'processes',
   permissionSet: 'permissions',
+  report: 'reports',
 } as const satisfies Record<SourcedDocumentKind, keyof DocumentSources>;
 
 export function sourceOf(sources: DocumentSources, kind: SourcedDocumentKind, name: string): string | undefined {

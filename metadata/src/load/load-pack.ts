@@ -1,5 +1,5 @@
 // Loads one pack directory: its manifest (pack.json) and every document in entities/, layouts/,
-// processes/ and permissions/, each validated on its own. Cross-document checks happen in load-packs.ts.
+// processes/, permissions/ and reports/, each validated on its own. Cross-document checks happen in load-packs.ts.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { ValidationError, validateDocument } from '@stagecraft/core';
@@ -35,6 +35,7 @@ export const DOCUMENT_FOLDERS = {
   layouts: ['form', 'list', 'board'],
   processes: ['process'],
   permissions: ['permissionSet'],
+  reports: ['report'],
 } as const satisfies Record<string, readonly MetadataDocument['kind'][]>;
 type DocumentFolder = keyof typeof DOCUMENT_FOLDERS;
 

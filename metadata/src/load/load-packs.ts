@@ -83,6 +83,10 @@ function slotOf(bundle: MetadataBundle, sources: DocumentSources, document: Meta
       const permissions = (bundle.permissions ??= {});
       return { label: 'permission set', sources: sources.permissions, add: () => void (permissions[document.name] = document) };
     }
+    case 'report': {
+      const reports = (bundle.reports ??= {});
+      return { label: 'report', sources: sources.reports, add: () => void (reports[document.name] = document) };
+    }
     case 'form':
     case 'list':
     case 'board':

@@ -9,9 +9,10 @@ const COLLECTIONS = [
   { key: 'layouts', documentKind: 'layout', kinds: ['form', 'list', 'board'] },
   { key: 'processes', documentKind: 'process', kinds: ['process'] },
   { key: 'permissions', documentKind: 'permissionSet', kinds: ['permissionSet'] },
+  { key: 'reports', documentKind: 'report', kinds: ['report'] },
 ] as const;
 /** Collections a bundle may leave out: published before they existed. */
-const OPTIONAL_COLLECTIONS: ReadonlySet<string> = new Set(['permissions']);
+const OPTIONAL_COLLECTIONS: ReadonlySet<string> = new Set(['permissions', 'reports']);
 
 export function bundleProblems(bundle: MetadataBundle): Problem[] {
   const shape = shapeProblems(bundle);

@@ -27,8 +27,11 @@ export function accessConditionSql(rule: AccessRule, entity: CompiledEntity, con
 function whereSql(where: AccessWhere, entity: CompiledEntity, context: AccessSqlContext): string {
   switch (where.kind) {
     case 'and':
-    case 'or':
-      return `(${where.conditions.map((condition) => whereSql(condition, entity, context)).join(where.kind === 'and' ? ' AND ' : ' OR ')})`;
+      return `(${where.conditions.map((condition) => whereSql(condition, entity, context)).join(' AND ')})`;
+    case 'or': {
+      const parts = [...ownerGroupsSql(where.conditions, entity, context), ...where.conditions.filter((condition) => !isUserCondition(condition)).map((condition) => whereSql(condition, entity, context))];
+      return parts.length === 1 ? (parts[0] as string) : `(${parts.join(' OR ')})`;
+    }
     case 'equalsActor': {
       const value = context.bindings[where.parameter];
       return value === null ? NO_ROWS : `${columnOf(entity, where.field, context)} = ${context.params.add(value)}`;
@@ -42,6 +45,49 @@ function whereSql(where: AccessWhere, entity: CompiledEntity, context: AccessSql
       return condition;
     }
   }
+}
+
+type UserCondition = Extract<AccessWhere, { kind: 'userIn' }> | (Extract<AccessWhere, { kind: 'equalsActor' }> & { parameter: 'userId' });
+
+function isUserCondition(condition: AccessWhere): condition is UserCondition {
+  return condition.kind === 'userIn' || (condition.kind === 'equalsActor' && condition.parameter === 'userId');
+}
+
+/**
+ * "Own, or a team member's / a subordinate's" as ONE semi-join per owner field:
+ * `owner IN (SELECT id FROM user WHERE id = :me OR team IN (…) OR role IN (…))`. Written as
+ * `owner = :me OR owner IN (…)`, MariaDB cannot use the owner index for the OR and scans the
+ * entity table; one IN subquery is materialised from the (small) user table and probes the index.
+ */
+function ownerGroupsSql(conditions: readonly AccessWhere[], entity: CompiledEntity, context: AccessSqlContext): string[] {
+  const byField = new Map<string, UserCondition[]>();
+  for (const condition of conditions) {
+    if (!isUserCondition(condition)) continue;
+    byField.set(condition.field, [...(byField.get(condition.field) ?? []), condition]);
+  }
+  return [...byField].map(([field, group]) => {
+    if (group.length === 1) return whereSql(group[0] as UserCondition, entity, context);
+    const user = context.metadata.entities.get('user');
+    const members = user ? group.flatMap((condition) => userMembershipSql(user, condition, context) ?? []) : [];
+    if (!user || members.length === 0) return NO_ROWS;
+    return `${columnOf(entity, field, context)} IN (SELECT ${idOf(user)} FROM ${user.tableSql} WHERE ${members.join(' OR ')})`;
+  });
+}
+
+/** The condition on user rows one user condition stands for; undefined when it matches nobody. */
+function userMembershipSql(user: CompiledEntity, condition: UserCondition, context: AccessSqlContext): string | undefined {
+  if (condition.kind === 'equalsActor') return context.bindings.userId === null ? undefined : `${idOf(user)} = ${context.params.add(context.bindings.userId)}`;
+  if (condition.by === 'team') {
+    const team = user.fields.get('team');
+    if (!team || context.bindings.teamIds.length === 0) return undefined;
+    return `${team.sql} IN (${context.bindings.teamIds.map((id) => context.params.add(id)).join(', ')})`;
+  }
+  const role = context.metadata.entities.get('role');
+  const userRole = user.fields.get('role');
+  const roleName = role?.fields.get('name');
+  if (!role || !userRole || !roleName || context.bindings.subordinateRoles.length === 0) return undefined;
+  const names = context.bindings.subordinateRoles.map((name) => context.params.add(name)).join(', ');
+  return `${userRole.sql} IN (SELECT ${idOf(role)} FROM ${role.tableSql} WHERE ${roleName.sql} IN (${names}))`;
 }
 
 /** owner IN (SELECT id FROM user WHERE team IN (:teamIds)) */

@@ -10,6 +10,7 @@ import type { Database } from '../db/database';
 import { AuthService } from '../identity/auth-service';
 import type { LiveMetadata } from '../live/live-metadata';
 import { RecordService } from '../records/record-service';
+import { ReportService } from '../reports/report-service';
 import { WorkflowRuntime } from '../workflow/workflow-runtime';
 import { auditRouter } from './audit-router';
 import { authenticate } from './authenticate';
@@ -20,6 +21,7 @@ import { notificationsRouter } from './notifications-router';
 import { processMetadataRouter } from './process-metadata-router';
 import { publishingRouter } from './publishing-router';
 import { recordsRouter } from './records-router';
+import { reportsRouter } from './reports-router';
 import { assignRequestId } from './request-id';
 import { workflowRouter } from './workflow-router';
 
@@ -72,6 +74,7 @@ export function createApp(dependencies: AppDependencies): Express {
   app.use('/api/records', workflowRouter(workflow.service, records, { bodyLimit: config.bodyLimit }));
   app.use('/api/audit', auditRouter(database));
   app.use('/api/records', recordsRouter(records, config.bodyLimit, database));
+  app.use('/api/reports', reportsRouter(new ReportService({ database, metadata })));
   app.use('/api', apiNotFound);
   const errorHandlerOptions: Parameters<typeof createErrorHandler>[0] = { isProduction: config.isProduction };
   if (dependencies.log) errorHandlerOptions.log = dependencies.log;

@@ -1,9 +1,15 @@
 // Read-only metadata endpoints the web app and designer start from: entity documents and their
 // JSON Schemas, layouts, and the OpenAPI document — all from the live version, derived once.
-import { BadRequestError, compileEntitySchema, compileOpenApi, NotFoundError, resolveText, type LayoutKind } from '@stagecraft/core';
-import { Router } from 'express';
+// Entity documents and schemas are the caller's view (visible-metadata): without the fields their
+// policy hides, and an entity they may not use is unknown. Layouts and processes are shown whole:
+// they name fields and stages but hold no record values.
+import { accessPolicyKey, accessSubjectOf, BadRequestError, compileEntitySchema, compileOpenApi, NotFoundError, resolveText, type EntityAccess, type LayoutKind } from '@stagecraft/core';
+import { Router, type Request } from 'express';
+import { entityAccessOf } from '../access/access-policies';
+import { isEntityVisible, visibleEntityDocument } from '../access/visible-metadata';
 import { derivedOnce } from '../live/compile-metadata';
-import type { CompiledMetadata } from '../live/compiled-types';
+import type { CompiledEntity, CompiledMetadata } from '../live/compiled-types';
+import { actorOf } from './request-actor';
 import { routeParam } from './route-params';
 
 const SCHEMA_MODES = ['create', 'update', 'read'] as const;
@@ -17,9 +23,24 @@ function text(raw: unknown): string | undefined {
 export function metadataRouter(metadata: () => CompiledMetadata): Router {
   const router = Router();
 
+  /** The entity named by the route as the caller may see it; 404 as for an unknown entity when they may not. */
+  const visibleEntity = (live: CompiledMetadata, request: Request): { entity: CompiledEntity; access: EntityAccess } => {
+    const name = routeParam(request, 'name');
+    const entity = live.entities.get(name);
+    const access = entity ? entityAccessOf(live, actorOf(request), entity.name) : undefined;
+    if (!entity || !access || !isEntityVisible(access)) throw new NotFoundError(`There is no entity "${name}"`);
+    return { entity, access };
+  };
+
   router.get('/entities', (request, response) => {
     const locale = text(request.query.locale);
-    const entities = [...metadata().entities.values()].map(({ document }) => ({
+    const live = metadata();
+    const actor = actorOf(request);
+    const visible = [...live.entities.values()].flatMap((entity) => {
+      const access = entityAccessOf(live, actor, entity.name);
+      return isEntityVisible(access) ? [visibleEntityDocument(entity.document, access)] : [];
+    });
+    const entities = visible.map((document) => ({
       name: document.name,
       label: document.label,
       title: resolveText(document.label, locale),
@@ -32,19 +53,19 @@ export function metadataRouter(metadata: () => CompiledMetadata): Router {
   });
 
   router.get('/entities/:name', (request, response) => {
-    const entity = metadata().entities.get(routeParam(request, 'name'));
-    if (!entity) throw new NotFoundError(`There is no entity "${routeParam(request, 'name')}"`);
-    response.json(entity.document);
+    const { entity, access } = visibleEntity(metadata(), request);
+    response.json(visibleEntityDocument(entity.document, access));
   });
 
   router.get('/entities/:name/schema', (request, response) => {
     const live = metadata();
-    const entity = live.entities.get(routeParam(request, 'name'));
-    if (!entity) throw new NotFoundError(`There is no entity "${routeParam(request, 'name')}"`);
+    const { entity, access } = visibleEntity(live, request);
     const mode = text(request.query.mode) ?? 'read';
     if (!(SCHEMA_MODES as readonly string[]).includes(mode)) throw new BadRequestError('mode must be create, update or read', [{ path: '/mode', message: `"${mode}" is not a schema mode` }]);
     const locale = text(request.query.locale) ?? 'en';
-    response.json(derivedOnce(live, `schema:${entity.name}:${mode}:${locale}`, () => compileEntitySchema(entity.document, { mode: mode as SchemaMode, locale })));
+    // Every actor with the same roles sees the same schema: derived once per version and role set.
+    const policyKey = accessPolicyKey(accessSubjectOf(actorOf(request)));
+    response.json(derivedOnce(live, `schema:${entity.name}:${mode}:${locale}:${policyKey}`, () => compileEntitySchema(visibleEntityDocument(entity.document, access), { mode: mode as SchemaMode, locale })));
   });
 
   router.get('/layouts', (request, response) => {

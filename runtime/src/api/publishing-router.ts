@@ -1,10 +1,12 @@
 // Publishing endpoints (administrators only): versions, plan, publish, rollback and drafts. Each
 // publish refreshes the live metadata of this process at once, so the next request already runs
-// on the new version; bundles lacking the identity entities get them, and publishes are audited.
+// on the new version; bundles lacking the identity entities get them, and publishes are audited
+// (with a separate permissionChange row when the permission sets changed).
 import { BadRequestError, formatMigrationPlan, NotFoundError, ValidationError, type MetadataBundle } from '@stagecraft/core';
 import { type MetadataRepository, type PublishResult, type VersionSummary } from '@stagecraft/metadata';
 import { Router, type Request } from 'express';
 import { appendAudit } from '../audit/audit-log';
+import { auditPermissionSetChange } from '../audit/permission-audit';
 import type { Database } from '../db/database';
 import { includeIdentity, loadIdentityBundle } from '../identity/identity-pack';
 import type { LiveMetadata } from '../live/live-metadata';
@@ -66,7 +68,9 @@ export function publishingRouter(repository: MetadataRepository, live: LiveMetad
     await live.refresh();
     if (!result.unchanged) {
       const changes = { version: result.version.number, hash: result.version.hash, message: result.version.message };
-      await appendAudit(database, { action, actor: actorOf(request), origin: originOf(request), at: new Date(), entity: null, recordId: String(result.version.number), changes });
+      const scope = { database, actor: actorOf(request), origin: originOf(request), at: new Date() };
+      await appendAudit(database, { action, actor: scope.actor, origin: scope.origin, at: scope.at, entity: null, recordId: String(result.version.number), changes });
+      await auditPermissionSetChange(scope, result.version.number, result.version.diff.permissions);
     }
     return result;
   };

@@ -3,7 +3,8 @@
 // audit history and its reassignment (handover).
 import { BadRequestError, ForbiddenError, type Problem } from '@stagecraft/core';
 import { Router, type Request, type RequestHandler, type Response } from 'express';
-import { listAudit, type AuditRow } from '../audit/audit-log';
+import { visibleHistory } from '../access/visible-process-data';
+import { listAudit } from '../audit/audit-log';
 import type { Database } from '../db/database';
 import { IDENTITY_ENTITIES } from '../identity/identity-entities';
 import type { RecordService } from '../records/record-service';
@@ -35,16 +36,6 @@ export function expectedVersionOf(request: Request): number | undefined {
   return Number(match[1]);
 }
 
-/** A history entry must not show the before/after values of fields the reader may not see. */
-function withoutHiddenChanges(rows: AuditRow[], hidden: ReadonlySet<string>): AuditRow[] {
-  if (hidden.size === 0) return rows;
-  return rows.map((row) => {
-    if (typeof row.changes !== 'object' || row.changes === null || Array.isArray(row.changes)) return row;
-    const changes = Object.fromEntries(Object.entries(row.changes).filter(([name]) => !hidden.has(name)));
-    return { ...row, changes };
-  });
-}
-
 function sendRecord(response: Response, status: number, record: Record<string, unknown>): void {
   response.setHeader('ETag', `"${String(record.version)}"`);
   response.status(status).json(record);
@@ -67,7 +58,7 @@ export function recordsRouter(records: RecordService, bodyLimit: string, databas
     // Reading the record first: its history is for those who may read it, and 404 when it is gone.
     await records.get(entity, id, { fields: ['id'] }, actorOf(request), originOf(request));
     const rows = await listAudit(database, { entity, recordId: id }, { ...paging, order: 'oldestFirst' });
-    response.json({ data: withoutHiddenChanges(rows, records.hiddenFieldsOf(entity, actorOf(request))), ...paging });
+    response.json({ data: visibleHistory(rows, records.hiddenFieldsOf(entity, actorOf(request))), ...paging });
   });
 
   router.post('/:entity/:id/reassign', identityWritesNeedAdmin, ...body, async (request, response) => {

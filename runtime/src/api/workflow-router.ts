@@ -1,9 +1,12 @@
 // Record process endpoints: the events the user may send now (with reasons for the blocked ones),
 // sending one (one transaction; 409 when the state does not take it, 422 when guards block it),
 // and the record's process state with its armed timers and transition log.
+import { ValidationError } from '@stagecraft/core';
 import { Router, type RequestHandler } from 'express';
+import { visibleTransitions } from '../access/visible-process-data';
 import type { RecordService } from '../records/record-service';
 import { readInstances } from '../workflow/process-instances';
+import { startRecordProcesses } from '../workflow/process-start-existing';
 import { listTransitions } from '../workflow/transition-log';
 import type { WorkflowService } from '../workflow/workflow-service';
 import { jsonBody } from './json-body';
@@ -19,6 +22,7 @@ export interface WorkflowRouterOptions {
 export function workflowRouter(workflow: WorkflowService, records: RecordService, options: WorkflowRouterOptions): Router {
   const router = Router();
   const body = jsonBody({ limit: options.bodyLimit });
+  const optionalBody = jsonBody({ limit: options.bodyLimit, isOptional: true });
   // Reading the record through the record service first: process state is for those who may read
   // the record, and a missing (or hidden) record is a 404 before any process detail is looked at.
   const readable = async (entity: string, id: string, request: Parameters<RequestHandler>[0]): Promise<void> => {
@@ -41,9 +45,23 @@ export function workflowRouter(workflow: WorkflowService, records: RecordService
     response.json(result);
   });
 
+  // A record created before its entity's process was published starts it here (admin or the transition grant).
+  router.post('/:entity/:id/process/start', ...(options.beforeTransition ?? []), ...optionalBody, async (request, response) => {
+    const [entity, id] = [routeParam(request, 'entity'), routeParam(request, 'id')];
+    await readable(entity, id, request);
+    const requested = (request.body as { process?: unknown } | undefined)?.process;
+    if (requested !== undefined && typeof requested !== 'string') throw new ValidationError('The process to start is named by a string', [{ path: '/process', message: 'must be a process name' }]);
+    const process = requested ?? (typeof request.query.process === 'string' ? request.query.process : undefined);
+    const result = await startRecordProcesses(workflow, entity, id, process, actorOf(request), originOf(request));
+    response.setHeader('ETag', `"${String(result.record.version)}"`);
+    response.status(201).json(result);
+  });
+
   router.get('/:entity/:id/process', async (request, response) => {
     const [entity, id] = [routeParam(request, 'entity'), routeParam(request, 'id')];
     await readable(entity, id, request);
+    const actor = actorOf(request);
+    const hidden = records.hiddenFieldsOf(entity, actor);
     const [instances, timers, transitions] = await Promise.all([
       readInstances(workflow.database, entity, id),
       workflow.timers.listOfRecord(entity, id),
@@ -58,7 +76,7 @@ export function workflowRouter(workflow: WorkflowService, records: RecordService
         startedAt: instance.startedAt,
         updatedAt: instance.updatedAt,
         timers: timers.filter((timer) => timer.process === instance.process).map(({ key, state, generation, dueAt, attempts }) => ({ key, state, generation, dueAt, attempts })),
-        transitions: transitions.filter((transition) => transition.process === instance.process),
+        transitions: visibleTransitions(transitions.filter((transition) => transition.process === instance.process), hidden, actor.isAdmin),
       })),
     });
   });

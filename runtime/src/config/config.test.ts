@@ -4,7 +4,7 @@ import { ConfigError, loadConfig } from './config';
 const options = { workingDirectory: '/srv/app', repositoryRoot: '/repo' };
 
 describe('loadConfig', () => {
-  it('has safe defaults: port 3000, SQLite in ./data, the example pack', () => {
+  it('has safe defaults: port 3000, SQLite in ./data, the SFA pack', () => {
     const config = loadConfig({}, options);
     expect(config).toMatchObject({
       port: 3000,
@@ -12,7 +12,7 @@ describe('loadConfig', () => {
       dataDirectory: '/srv/app/data',
       databaseUrl: `sqlite:${path.join('/srv/app/data', 'stagecraft.sqlite')}`,
       dialect: 'sqlite',
-      packDirectories: ['/repo/tests/fixtures/packs/example'],
+      packDirectories: ['/repo/packs/sfa'],
       bodyLimit: '1mb',
       metadataBodyLimit: '5mb',
       metadataPollMs: 2000,

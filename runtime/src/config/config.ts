@@ -72,8 +72,8 @@ export interface LoadConfigOptions {
   repositoryRoot?: string;
 }
 
-/** The example pack, until the shipped SFA/CSA/MA packs exist. */
-export const DEFAULT_PACKS = ['tests/fixtures/packs/example'];
+/** The shipped SFA pack (the identity pack is always added before it). */
+export const DEFAULT_PACKS = ['packs/sfa'];
 const BYTE_SIZE = /^\d+(\.\d+)?\s*(b|kb|mb|gb)?$/i;
 
 export function loadConfig(env: NodeJS.ProcessEnv, options: LoadConfigOptions = {}): RuntimeConfig {

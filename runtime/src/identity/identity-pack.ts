@@ -3,7 +3,7 @@
 // published through the API — so authentication always has its entities and other packs may
 // reference them.
 import path from 'node:path';
-import type { MetadataBundle } from '@stagecraft/core';
+import { permissionSetsOf, type MetadataBundle } from '@stagecraft/core';
 import { loadPacks } from '@stagecraft/metadata';
 import { IDENTITY_ENTITIES } from './identity-entities';
 
@@ -24,7 +24,7 @@ export function lacksIdentity(bundle: MetadataBundle): boolean {
   return IDENTITY_ENTITIES.some((name) => !Object.hasOwn(bundle.entities, name));
 }
 
-/** The bundle with the identity pack's entities it lacks added (its own versions of them win). */
+/** The bundle with the identity pack's entities and permission sets added when it lacks them (its own versions win). */
 export function includeIdentity(bundle: MetadataBundle, identity: MetadataBundle): MetadataBundle {
   if (!lacksIdentity(bundle)) return bundle;
   const hasPack = bundle.packs.some((pack) => pack.name === IDENTITY_PACK_NAME);
@@ -32,5 +32,6 @@ export function includeIdentity(bundle: MetadataBundle, identity: MetadataBundle
     ...bundle,
     packs: hasPack ? bundle.packs : [...identity.packs, ...bundle.packs],
     entities: { ...identity.entities, ...bundle.entities },
+    permissions: { ...permissionSetsOf(identity), ...permissionSetsOf(bundle) },
   };
 }

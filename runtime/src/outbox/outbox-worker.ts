@@ -1,12 +1,14 @@
 // Delivers outbox rows after the transactions that wrote them committed, at least once: notify
 // (in-app rows + e-mail through the transport), webhook (HTTP POST; a non-2xx answer or a network
 // error is retried with exponential backoff), signalProcess (the other record's own transition,
-// as the system). The row id is every delivery's idempotency key. The clock is injected.
+// as the system), startProcess (the other record's processes it does not run yet). The row id is
+// every delivery's idempotency key. The clock is injected.
 import { randomUUID } from 'node:crypto';
-import { resolveText, StagecraftError, type NotifyEffect, type SignalProcessEffect, type WebhookEffect } from '@stagecraft/core';
+import { resolveText, StagecraftError, type NotifyEffect, type SignalProcessEffect, type StartProcessEffect, type WebhookEffect } from '@stagecraft/core';
 import { NO_ORIGIN, SYSTEM_ACTOR } from '../identity/actor';
 import type { Clock } from '../scheduler/clock';
 import type { WorkflowService } from '../workflow/workflow-service';
+import { startRecordProcesses } from '../workflow/process-start-existing';
 import { LOG_MAIL_TRANSPORT, type MailTransport } from './mail-transport';
 import { insertNotification } from './notifications';
 import type { OutboxRow } from './outbox-rows';
@@ -80,6 +82,8 @@ export class OutboxWorker {
         return this.webhook(row, row.params as WebhookEffect);
       case 'signalProcess':
         return this.signal(row.params as SignalProcessEffect);
+      case 'startProcess':
+        return this.startProcesses(row.params as StartProcessEffect);
       default:
         throw new PermanentFailure(`No deliverer for outbox rows of kind "${row.kind}"`);
     }
@@ -124,6 +128,19 @@ export class OutboxWorker {
       // A refused event (not allowed, guards) is the other process's answer, not a delivery failure.
       if (error instanceof StagecraftError && error.status !== 409) throw new PermanentFailure(error.message);
       if (error instanceof StagecraftError && error.code === 'conflict' && error.details.some((detail) => detail.path === '/event')) throw new PermanentFailure(error.message);
+      throw error;
+    }
+  }
+
+  private async startProcesses(effect: StartProcessEffect): Promise<unknown> {
+    if (effect.recordId === null) return { skipped: 'the reference field was empty' };
+    try {
+      const result = await startRecordProcesses(this.workflow, effect.entity, effect.recordId, effect.process, SYSTEM_ACTOR, NO_ORIGIN);
+      return { started: result.started };
+    } catch (error) {
+      // Already running (this row delivered before, or started otherwise): the start has happened.
+      if (error instanceof StagecraftError && error.code === 'conflict' && error.details.some((detail) => detail.code === 'processRunning')) return { skipped: 'already running' };
+      if (error instanceof StagecraftError && error.status !== 409) throw new PermanentFailure(error.message);
       throw error;
     }
   }

@@ -17,6 +17,8 @@ export interface RecordHooks {
   beforeInsert?(context: RecordContext, entity: CompiledEntity, record: RecordData, transaction: Transaction): Promise<AfterInsert | undefined>;
   /** Problems with an update's values against the current record. */
   updateProblems?(context: RecordContext, entity: CompiledEntity, values: Readonly<Record<string, unknown>>, current: RecordData): Problem[];
+  /** Inside a delete's transaction, before the rows go (cascaded records included): removes what hangs off them. */
+  beforeDelete?(context: RecordContext, entity: CompiledEntity, ids: readonly string[], transaction: Transaction): Promise<void>;
 }
 
 export interface AfterInsert {

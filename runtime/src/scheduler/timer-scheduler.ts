@@ -11,6 +11,8 @@ import type { Clock } from './clock';
 export interface TimerSchedulerOptions {
   /** Rows claimed per round. */
   batchSize: number;
+  /** Records whose due rows fire at once (each row is claimed first, so they never collide; SQLite serialises the writes anyway). */
+  concurrency: number;
   /** How long a claim holds before another worker may take the row (a crashed worker's rows come back then). */
   leaseMs: number;
   /** First retry delay of a failing firing; doubles per attempt. */
@@ -22,7 +24,7 @@ export interface TimerSchedulerOptions {
   onError?: (error: unknown) => void;
 }
 
-export const DEFAULT_TIMER_SCHEDULER_OPTIONS: TimerSchedulerOptions = { batchSize: 100, leaseMs: 60_000, retryMs: 5_000, maxAttempts: 10 };
+export const DEFAULT_TIMER_SCHEDULER_OPTIONS: TimerSchedulerOptions = { batchSize: 100, concurrency: 1, leaseMs: 60_000, retryMs: 5_000, maxAttempts: 10 };
 
 export type FiringReport = Partial<Record<TimerFiringOutcome | 'busy', number>>;
 
@@ -50,11 +52,23 @@ export class TimerScheduler {
     for (;;) {
       const due = await this.service.timers.listDue(this.clock.now(), this.options.batchSize);
       let progressed = false;
+      // One record's timers fire in due order (a reminder before its escalation); records in parallel.
+      const byRecord = new Map<string, TimerRow[]>();
       for (const timer of due) {
-        const outcome = await this.fire(timer);
-        report[outcome] = (report[outcome] ?? 0) + 1;
-        if (outcome !== 'busy' && outcome !== 'lost') progressed = true;
+        const key = `${timer.entity}\u0000${timer.recordId}`;
+        byRecord.set(key, [...(byRecord.get(key) ?? []), timer]);
       }
+      const queues = [...byRecord.values()];
+      const lane = async (): Promise<void> => {
+        for (let timers = queues.shift(); timers; timers = queues.shift()) {
+          for (const timer of timers) {
+            const outcome = await this.fire(timer);
+            report[outcome] = (report[outcome] ?? 0) + 1;
+            if (outcome !== 'busy' && outcome !== 'lost') progressed = true;
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: Math.max(1, Math.min(this.options.concurrency, queues.length)) }, lane));
       if (due.length < this.options.batchSize || !progressed) return report;
     }
   }

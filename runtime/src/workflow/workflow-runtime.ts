@@ -9,6 +9,7 @@ import type { Database } from '../db/database';
 import type { CompiledMetadata } from '../live/compiled-types';
 import { LOG_MAIL_TRANSPORT, type MailTransport } from '../outbox/mail-transport';
 import { OutboxWorker } from '../outbox/outbox-worker';
+import { mailTransportOf } from '../outbox/smtp-transport';
 import type { RecordHooks } from '../records/record-hooks';
 import type { RecordService } from '../records/record-service';
 import { BullmqTimerQueue, startTimerWorker } from '../scheduler/bullmq-timers';
@@ -40,6 +41,7 @@ export class WorkflowRuntime {
   private worker: Worker | undefined;
   private sweeper: NodeJS.Timeout | undefined;
   private readonly log: (message: string, error?: unknown) => void;
+  private readonly mail: MailTransport & { close?(): void };
 
   constructor(options: WorkflowRuntimeOptions) {
     this.config = { ...DEFAULT_WORKFLOW_CONFIG, ...options.config };
@@ -48,8 +50,10 @@ export class WorkflowRuntime {
     const catalog = new ProcessCatalog({ repository: options.repository, live: options.metadata, ...(options.extensions ? { extensions: options.extensions } : {}) });
     this.queue = this.config.redisUrl ? new BullmqTimerQueue({ redisUrl: this.config.redisUrl, prefix: this.config.queuePrefix }, clock) : undefined;
     this.service = new WorkflowService({ database: options.database, metadata: options.metadata, catalog, now: () => clock.now(), onCommitted: (step) => this.onCommitted(step) });
-    this.scheduler = new TimerScheduler(this.service, clock, { batchSize: this.config.timerBatchSize, leaseMs: this.config.leaseMs, onError: (error) => this.log('[stagecraft] timer round failed:', error) });
-    this.outboxWorker = new OutboxWorker(this.service, clock, { leaseMs: this.config.leaseMs, mail: options.mail ?? LOG_MAIL_TRANSPORT, onError: (error) => this.log('[stagecraft] outbox round failed:', error) });
+    this.scheduler = new TimerScheduler(this.service, clock, { batchSize: this.config.timerBatchSize, concurrency: this.config.workerConcurrency, leaseMs: this.config.leaseMs, onError: (error) => this.log('[stagecraft] timer round failed:', error) });
+    // STAGECRAFT_SMTP_URL set: notify e-mails go out over SMTP; unset: the log transport records them.
+    this.mail = options.mail ?? mailTransportOf(this.config, LOG_MAIL_TRANSPORT);
+    this.outboxWorker = new OutboxWorker(this.service, clock, { leaseMs: this.config.leaseMs, mail: this.mail, onError: (error) => this.log('[stagecraft] outbox round failed:', error) });
   }
 
   hooks(): RecordHooks {
@@ -114,5 +118,6 @@ export class WorkflowRuntime {
     await this.scheduler.stop();
     await this.outboxWorker.stop();
     await this.queue?.close();
+    this.mail.close?.();
   }
 }

@@ -4,7 +4,8 @@
 // Both sides authenticate every request with a bearer token: ours from logging in as the admin,
 // the baseline's checked against its own sessions table.
 //
-//   npm run bench:records            (needs MariaDB; STAGECRAFT_BENCH_MYSQL_URL to point elsewhere)
+//   npm run bench:records            (needs MariaDB; STAGECRAFT_BENCH_MYSQL_URL to point elsewhere;
+//                                     STAGECRAFT_BENCH_PROFILE=<dir> writes a CPU profile of our server)
 import { type ChildProcess, spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import path from 'node:path';
@@ -118,8 +119,10 @@ async function main(): Promise<void> {
   const oursPort = 3901;
   const handPort = 3902;
   const adminPassword = crypto.randomBytes(12).toString('base64url');
+  // STAGECRAFT_BENCH_PROFILE=<dir>: a CPU profile of our server (written when it stops), to find the hot path.
+  const profile = process.env.STAGECRAFT_BENCH_PROFILE;
   const ours = await startChild(
-    ['runtime/dist/cli/main.js', 'start'],
+    [...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []), 'runtime/dist/cli/main.js', 'start'],
     { PORT: String(oursPort), HOST: '127.0.0.1', DATABASE_URL: databaseUrl(), STAGECRAFT_PACKS: 'tests/bench/records/pack', NODE_ENV: 'production', STAGECRAFT_ADMIN_PASSWORD: adminPassword },
     /listening on/i,
   );

@@ -86,6 +86,47 @@ describe('compileOpenApi', () => {
     }
   });
 
+  it('describes sign-in, tokens, the audit log and notifications, each with its error responses', () => {
+    const methodsByPath = Object.fromEntries(Object.entries(document.paths).map(([path, item]) => [path, HTTP_METHODS.filter((method) => item[method])]));
+    expect(methodsByPath).toMatchObject({
+      '/api/auth/login': ['post'], '/api/auth/logout': ['post'], '/api/auth/me': ['get'], '/api/auth/password': ['post'],
+      '/api/auth/users/{id}/password': ['put'], '/api/auth/tokens': ['get', 'post'], '/api/auth/tokens/{id}': ['delete'],
+      '/api/audit': ['get'], '/api/notifications': ['get'], '/api/notifications/{id}/read': ['post'],
+    });
+    expect(Object.keys(operation('/api/auth/login', 'post').responses).sort()).toEqual(['200', '400', '401', '415', '429']);
+    expect(Object.keys(operation('/api/audit', 'get').responses).sort()).toEqual(['200', '400', '401', '403']);
+    expect(Object.keys(operation('/api/notifications/{id}/read', 'post').responses).sort()).toEqual(['204', '401', '404']);
+    expect(Object.keys(operation('/api/auth/users/{id}/password', 'put').responses)).toEqual(expect.arrayContaining(['403', '404']));
+  });
+
+  it('requires a bearer token or the session cookie everywhere but health and login (whose 401 means bad credentials)', () => {
+    expect(document.security).toEqual([{ bearerToken: [] }, { sessionCookie: [] }]);
+    expect(document.components.securitySchemes).toMatchObject({ bearerToken: { type: 'http', scheme: 'bearer' }, sessionCookie: { type: 'apiKey', in: 'cookie', name: 'stagecraft_session' } });
+    const open = operations(document).filter(([, , op]) => op.security?.length === 0).map(([path, method]) => `${method} ${path}`);
+    expect(open.sort()).toEqual(['get /api/health', 'post /api/auth/login']);
+    for (const [path, method, op] of operations(document)) {
+      if (!open.includes(`${method} ${path}`)) expect([method, path, '401' in op.responses]).toEqual([method, path, true]);
+    }
+    expect(operation('/api/health', 'get').responses).not.toHaveProperty('401');
+  });
+
+  it('has history and reassign for every entity, and transitions and process routes for entities with a process', () => {
+    const methodsByPath = Object.fromEntries(Object.entries(document.paths).map(([path, item]) => [path, HTTP_METHODS.filter((method) => item[method])]));
+    for (const entity of ['account', 'contact', 'opportunity', 'tag']) {
+      expect(methodsByPath[`/api/records/${entity}/{id}/history`]).toEqual(['get']);
+      expect(methodsByPath[`/api/records/${entity}/{id}/reassign`]).toEqual(['post']);
+    }
+    expect(methodsByPath['/api/records/opportunity/{id}/transitions']).toEqual(['get', 'post']);
+    expect(methodsByPath['/api/records/opportunity/{id}/process']).toEqual(['get']);
+    expect(methodsByPath['/api/records/opportunity/{id}/process/start']).toEqual(['post']);
+    expect(methodsByPath['/api/records/tag/{id}/transitions']).toBeUndefined();
+    const transition = operation('/api/records/opportunity/{id}/transitions', 'post');
+    expect(Object.keys(transition.responses).sort()).toEqual(['200', '400', '401', '403', '404', '409', '422']);
+    expect(transition.requestBody?.content['application/json']?.schema).toEqual({ $ref: '#/components/schemas/TransitionRequest' });
+    expect(Object.keys(operation('/api/records/account/{id}/reassign', 'post').responses).sort()).toEqual(['200', '400', '401', '403', '404', '409', '422']);
+    expect(Object.keys(operation('/api/records/account/{id}/history', 'get').responses).sort()).toEqual(['200', '400', '401', '404']);
+  });
+
   it('names the read, create, update and list schemas after the entity', () => {
     expect(Object.keys(document.components.schemas)).toEqual(expect.arrayContaining(['Opportunity', 'OpportunityCreate', 'OpportunityUpdate', 'OpportunityList', 'Error']));
     expect(operation('/api/records/opportunity', 'post').requestBody?.content['application/json']?.schema).toEqual({ $ref: '#/components/schemas/OpportunityCreate' });
@@ -104,11 +145,11 @@ describe('compileOpenApi', () => {
     expect(sort.test('budget')).toBe(false);
   });
 
-  it('takes If-Match on PATCH and uses the one error shape for 400/404/409/413/415/422', () => {
+  it('takes If-Match on PATCH and uses the one error shape for 400/401/403/404/409/413/415/422', () => {
     const patch = operation('/api/records/opportunity/{id}', 'patch');
     expect((patch.parameters ?? []).map(resolved)).toEqual([expect.objectContaining({ name: 'If-Match', in: 'header' })]);
-    expect(Object.keys(patch.responses).sort()).toEqual(['200', '400', '404', '409', '413', '415', '422']);
-    for (const status of ['400', '404', '409', '413', '415', '422']) {
+    expect(Object.keys(patch.responses).sort()).toEqual(['200', '400', '401', '403', '404', '409', '413', '415', '422']);
+    for (const status of ['400', '401', '403', '404', '409', '413', '415', '422']) {
       const response = patch.responses[status];
       const target = response && '$ref' in response ? resolvePointer(document, response.$ref.slice(1)) : response;
       expect(target).toMatchObject({ content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });

@@ -4,9 +4,11 @@ import { DEFAULT_LOCALE } from '../../model/label';
 import type { MetadataBundle } from '../../model/pack';
 import type { JsonSchema } from '../json-schema';
 import { entityComponentNames } from './component-names';
-import { ERROR_RESPONSES, ERROR_SCHEMA, SHARED_PARAMETERS } from './openapi-components';
+import { IDENTITY_SCHEMAS, identityPaths } from './identity-paths';
 import { METADATA_SCHEMAS, metadataPaths } from './metadata-paths';
-import type { OpenApiDocument, OpenApiPathItem } from './openapi-types';
+import { DEFAULT_SECURITY, ERROR_RESPONSES, ERROR_SCHEMA, errorResponses, SECURITY_SCHEMES, SHARED_PARAMETERS } from './openapi-components';
+import { HTTP_METHODS, type OpenApiDocument, type OpenApiPathItem } from './openapi-types';
+import { RECORD_ACTION_SCHEMAS, recordActionPaths } from './record-action-paths';
 import { compileEntityApi } from './record-paths';
 import { resolveText } from '../../model/label';
 
@@ -20,17 +22,20 @@ export interface OpenApiOptions {
 
 export function compileOpenApi(bundle: MetadataBundle, options: OpenApiOptions = {}): OpenApiDocument {
   const locale = options.locale ?? DEFAULT_LOCALE;
-  const fixedSchemas: Record<string, JsonSchema> = { Error: ERROR_SCHEMA, ...METADATA_SCHEMAS };
+  const fixedSchemas: Record<string, JsonSchema> = { Error: ERROR_SCHEMA, ...METADATA_SCHEMAS, ...IDENTITY_SCHEMAS, ...RECORD_ACTION_SCHEMAS };
   const entities = Object.values(bundle.entities).sort((a, b) => a.name.localeCompare(b.name));
   const names = entityComponentNames(entities.map((entity) => entity.name), Object.keys(fixedSchemas));
 
-  const paths: Record<string, OpenApiPathItem> = { ...metadataPaths() };
+  const paths: Record<string, OpenApiPathItem> = { ...metadataPaths(), ...identityPaths() };
   const schemas: Record<string, JsonSchema> = { ...fixedSchemas };
   for (const entity of entities) {
     const api = compileEntityApi(entity, bundle, names, locale);
     Object.assign(paths, api.paths);
     Object.assign(schemas, api.schemas);
+    const own = names.get(entity.name);
+    if (own) Object.assign(paths, recordActionPaths(entity, bundle, own, locale));
   }
+  withUnauthorizedResponses(paths);
   const packs = bundle.packs.map((pack) => `${pack.name}@${pack.version}`).join(', ');
   return {
     openapi: '3.1.0',
@@ -40,12 +45,26 @@ export function compileOpenApi(bundle: MetadataBundle, options: OpenApiOptions =
       ...(packs && { description: `Record API generated from the metadata of: ${packs}.` }),
     },
     ...(options.serverUrl !== undefined && { servers: [{ url: options.serverUrl }] }),
+    security: DEFAULT_SECURITY,
     tags: [
       { name: 'system' },
       { name: 'metadata', description: 'The live metadata.' },
+      { name: 'auth', description: 'Sign-in, sessions, passwords and API tokens.' },
+      { name: 'audit', description: 'The append-only audit log.' },
+      { name: 'notifications', description: 'The signed-in user\'s in-app notifications.' },
       ...entities.map((entity) => ({ name: entity.name, description: resolveText(entity.pluralLabel ?? entity.label, locale) })),
     ],
     paths,
-    components: { schemas, parameters: { ...SHARED_PARAMETERS }, responses: { ...ERROR_RESPONSES } },
+    components: { schemas, parameters: { ...SHARED_PARAMETERS }, responses: { ...ERROR_RESPONSES }, securitySchemes: { ...SECURITY_SCHEMES } },
   };
+}
+
+/** Every operation that needs credentials answers 401 without them. */
+function withUnauthorizedResponses(paths: Record<string, OpenApiPathItem>): void {
+  for (const item of Object.values(paths)) {
+    for (const method of HTTP_METHODS) {
+      const operation = item[method];
+      if (operation && operation.security?.length !== 0) operation.responses = { ...operation.responses, ...errorResponses('Unauthorized') };
+    }
+  }
 }

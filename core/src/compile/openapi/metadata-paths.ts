@@ -39,9 +39,9 @@ function getOperation(operationId: string, summary: string, schemaName: string, 
 
 export function metadataPaths(): Record<string, OpenApiPathItem> {
   return {
-    '/api/health': { get: getOperation('getHealth', 'Server health', 'Health', { tags: ['system'] }) },
+    '/api/health': { get: getOperation('getHealth', 'Server health', 'Health', { tags: ['system'], security: [] }) },
     '/api/openapi.json': { get: getOperation('getOpenApiDocument', 'This OpenAPI document', 'OpenApiDocument', { tags: ['system'] }) },
-    '/api/metadata/entities': { get: getOperation('listEntityMetadata', 'The live entity documents', 'MetadataDocumentList') },
+    '/api/metadata/entities': { get: getOperation('listEntityMetadata', 'The live entity documents the caller may use (without the fields their permissions hide)', 'MetadataDocumentList') },
     '/api/metadata/entities/{name}': {
       parameters: [NAME_PARAMETER('entity')],
       get: getOperation('getEntityMetadata', 'One entity document', 'MetadataDocument', { responses: errorResponses('NotFound') }),

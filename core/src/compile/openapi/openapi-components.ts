@@ -2,7 +2,7 @@
 // the list, record and header parameters.
 import type { ErrorCode } from '../../model/problem';
 import type { JsonSchema } from '../json-schema';
-import type { OpenApiParameter, OpenApiReference, OpenApiResponse } from './openapi-types';
+import type { OpenApiParameter, OpenApiReference, OpenApiResponse, OpenApiSecurityScheme } from './openapi-types';
 
 /** Listed as a record so a new error code fails the build until it is documented here. */
 const ERROR_CODES: Record<ErrorCode, true> = {
@@ -60,11 +60,24 @@ export const ERROR_RESPONSES = {
   PayloadTooLarge: errorResponse('The request body is too large (413).'),
   UnsupportedMediaType: errorResponse('The request body is not application/json (415).'),
   ValidationFailed: errorResponse('The record does not satisfy its entity schema; details list each problem (422).'),
+  Unauthorized: errorResponse('No valid session cookie or bearer token (401).'),
+  Forbidden: errorResponse('Signed in, but the permissions do not allow this; a field-level refusal names the field in details (403). A record the caller may not read is a 404 instead, so ids cannot be probed.'),
+  TooManyRequests: errorResponse('Too many failed logins for this user or address; retry after the Retry-After header\'s seconds (429).'),
 } satisfies Record<string, OpenApiResponse>;
 
 export const ERROR_STATUS: Record<keyof typeof ERROR_RESPONSES, string> = {
   BadRequest: '400', NotFound: '404', Conflict: '409', PayloadTooLarge: '413', UnsupportedMediaType: '415', ValidationFailed: '422',
+  Unauthorized: '401', Forbidden: '403', TooManyRequests: '429',
 };
+
+/** How callers authenticate: a bearer token (API clients) or the session cookie (browser; unsafe methods also send X-CSRF-Token). */
+export const SECURITY_SCHEMES = {
+  bearerToken: { type: 'http', scheme: 'bearer', description: 'A login token (`POST /api/auth/login` with `"token": true`) or a personal API token.' },
+  sessionCookie: { type: 'apiKey', in: 'cookie', name: 'stagecraft_session', description: 'The browser session from `POST /api/auth/login`; POST, PUT, PATCH and DELETE also need the `X-CSRF-Token` header.' },
+} satisfies Record<string, OpenApiSecurityScheme>;
+
+/** Every operation needs one of the schemes unless it says `security: []`. */
+export const DEFAULT_SECURITY: Array<Record<string, string[]>> = [{ bearerToken: [] }, { sessionCookie: [] }];
 
 export function errorResponses(...names: Array<keyof typeof ERROR_RESPONSES>): Record<string, OpenApiReference> {
   return Object.fromEntries(names.map((name) => [ERROR_STATUS[name], responseRef(name)]));

@@ -44,7 +44,13 @@ export interface OpenApiOperation {
   parameters?: Array<OpenApiParameter | OpenApiReference>;
   requestBody?: OpenApiRequestBody;
   responses: Record<string, OpenApiResponse | OpenApiReference>;
+  /** `[]` for the open endpoints (health, login); absent: the document's default. */
+  security?: Array<Record<string, string[]>>;
 }
+
+export type OpenApiSecurityScheme =
+  | { type: 'http'; scheme: 'bearer'; description?: string }
+  | { type: 'apiKey'; in: 'cookie' | 'header'; name: string; description?: string };
 
 export const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
@@ -59,10 +65,12 @@ export interface OpenApiDocument {
   jsonSchemaDialect?: string;
   servers?: Array<{ url: string; description?: string }>;
   tags?: Array<{ name: string; description?: string }>;
+  security?: Array<Record<string, string[]>>;
   paths: Record<string, OpenApiPathItem>;
   components: {
     schemas: Record<string, JsonSchema>;
     parameters: Record<string, OpenApiParameter>;
     responses: Record<string, OpenApiResponse>;
+    securitySchemes?: Record<string, OpenApiSecurityScheme>;
   };
 }

@@ -35,7 +35,7 @@ export function compileEntityApi(entity: EntityDocument, bundle: MetadataBundle,
       summary: `List ${plural}`,
       tags,
       parameters: [filterParameter(entity), sortParameter(entity), parameterRef('page'), parameterRef('pageSize'), parameterRef('q'), parameterRef('fields'), parameterRef('expand'), parameterRef('count')],
-      responses: { '200': { description: `A page of ${plural}.`, ...json(own.list) }, ...errorResponses('BadRequest') },
+      responses: { '200': { description: `A page of ${plural}.`, ...json(own.list) }, ...errorResponses('BadRequest', 'Forbidden') },
     },
     post: {
       operationId: `create${pascal}Record`,
@@ -44,7 +44,7 @@ export function compileEntityApi(entity: EntityDocument, bundle: MetadataBundle,
       requestBody: { required: true, ...json(own.create) },
       responses: {
         '201': { description: `The created ${label}.`, headers: etag, ...json(own.read) },
-        ...errorResponses('BadRequest', 'Conflict', 'PayloadTooLarge', 'UnsupportedMediaType', 'ValidationFailed'),
+        ...errorResponses('BadRequest', 'Forbidden', 'Conflict', 'PayloadTooLarge', 'UnsupportedMediaType', 'ValidationFailed'),
       },
     },
   };
@@ -66,7 +66,7 @@ export function compileEntityApi(entity: EntityDocument, bundle: MetadataBundle,
       requestBody: { required: true, ...json(own.update) },
       responses: {
         '200': { description: `The updated ${label}.`, headers: etag, ...json(own.read) },
-        ...errorResponses('BadRequest', 'NotFound', 'Conflict', 'PayloadTooLarge', 'UnsupportedMediaType', 'ValidationFailed'),
+        ...errorResponses('BadRequest', 'Forbidden', 'NotFound', 'Conflict', 'PayloadTooLarge', 'UnsupportedMediaType', 'ValidationFailed'),
       },
     },
     delete: {
@@ -74,7 +74,7 @@ export function compileEntityApi(entity: EntityDocument, bundle: MetadataBundle,
       summary: `Delete a ${label}`,
       tags,
       parameters: [parameterRef('ifMatch')],
-      responses: { '204': { description: 'Deleted.' }, ...errorResponses('NotFound', 'Conflict') },
+      responses: { '204': { description: 'Deleted.' }, ...errorResponses('Forbidden', 'NotFound', 'Conflict') },
     },
   };
 

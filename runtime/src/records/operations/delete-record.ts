@@ -83,6 +83,7 @@ async function deleteRecords(context: RecordContext, entity: CompiledEntity, ids
     const params = new BindParameters();
     await database.delete(`DELETE FROM ${linkTable} WHERE ${q('target_id')} IN ${inList(params, fresh)}`, params.values, transaction);
   }
+  await context.hooks?.beforeDelete?.(context, entity, fresh, transaction);
   const params = new BindParameters();
   await database.delete(`DELETE FROM ${entity.tableSql} WHERE ${q('id')} IN ${inList(params, fresh)}`, params.values, transaction);
 }

@@ -1,10 +1,11 @@
 // Reassignment, the "seamless handover": a record gets a new owner and carries along the related
 // records its entity's `handover` names (e.g. an account's contacts and open opportunities), in
 // ONE transaction with an `ownerChange` audit row per moved record. Needs update access to the
-// record and the privilege to assign its owner (404 / 403 as for any write).
+// record and the privilege to assign its owner (404 / 403 as for any write); related records the
+// caller may not change stay with their owners.
 import { BadRequestError, ForbiddenError, ValidationError, type HandoverRelation, type Problem } from '@stagecraft/core';
 import type { Transaction } from 'sequelize';
-import { accessOf, requireRecordAccess } from '../../access/record-access';
+import { accessOf, requireRecordAccess, rowConditionSql } from '../../access/record-access';
 import { withoutHiddenFields } from '../../access/visible-entity';
 import { auditRecordWrite } from '../../audit/record-audit';
 import { BindParameters } from '../../db/database';
@@ -116,6 +117,9 @@ async function carryRelation(context: RecordContext, entity: CompiledEntity, id:
   const q = (identifier: string): string => context.database.quote(identifier);
   const params = new BindParameters();
   const conditions = [`${foreignKey.sql} = ${params.add(id)}`, `(${ownerField.sql} IS NULL OR ${ownerField.sql} <> ${params.add(owner)})`];
+  // Only what the caller may change moves: a related record outside their update scope keeps its owner.
+  const changeable = rowConditionSql(context, target, 'update', params);
+  if (changeable !== undefined) conditions.push(changeable);
   for (const clause of handover.where ?? []) {
     const field = target.fields.get(clause.field);
     const condition = field ? conditionOf(field, clause, params) : { message: `no field ${clause.field}` };

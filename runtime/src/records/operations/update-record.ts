@@ -10,6 +10,7 @@ import { requireWritableProperties } from '../../access/write-guards';
 import { BindParameters } from '../../db/database';
 import type { CompiledEntity } from '../../live/compiled-types';
 import { changedFields } from '../../audit/record-changes';
+import { auditMembershipChange } from '../../audit/permission-audit';
 import { auditRecordWrite } from '../../audit/record-audit';
 import { computeFormulas } from '../formulas';
 import { readLinks, writeLinks } from '../links';
@@ -83,7 +84,9 @@ export async function updateRecord(context: RecordContext, entityName: string, i
     const after: RecordData = { ...result };
     for (const [name, ids] of input.links) after[name] = [...ids].sort();
     const names = [...changed.map((field) => field.name), ...input.links.keys()];
-    await auditRecordWrite(context, transaction, 'update', entity.name, id, changedFields(before, after, names));
+    const changes = changedFields(before, after, names);
+    await auditRecordWrite(context, transaction, 'update', entity.name, id, changes);
+    await auditMembershipChange({ database: context.database, actor: context.actor, origin: context.origin, at: context.now() }, entity.name, id, changes, transaction);
   };
   try {
     await context.database.transaction(write);

@@ -1,0 +1,28 @@
+// Entity metadata as one actor may see it. Metadata describes shape, not data, but a hidden field
+// is "unknown to you" on every read path (400 unknownField, as for a field that does not exist),
+// so the entity document and JSON Schema an actor gets leave out what their policy hides, and an
+// entity they may neither read nor create is not listed and answers 404 like an unknown one.
+// Administrators see everything. Derived once per compiled policy (WeakMap on the entity access).
+import type { EntityAccess, EntityDocument } from '@stagecraft/core';
+
+const documentsByAccess = new WeakMap<EntityAccess, EntityDocument>();
+
+/** Whether the actor may know the entity: they may read or create some of its records. */
+export function isEntityVisible(access: EntityAccess): boolean {
+  return access.can('read') || access.can('create');
+}
+
+export function visibleEntityDocument(document: EntityDocument, access: EntityAccess): EntityDocument {
+  if (access.hiddenFields.size === 0) return document;
+  const cached = documentsByAccess.get(access);
+  if (cached) return cached;
+  const isVisible = (name: string): boolean => !access.hiddenFields.has(name);
+  const visible: EntityDocument = { ...document, fields: document.fields.filter((field) => isVisible(field.name)) };
+  if (document.relations) visible.relations = document.relations.filter((relation) => isVisible(relation.name));
+  if (document.searchFields) visible.searchFields = document.searchFields.filter(isVisible);
+  if (document.indexes) visible.indexes = document.indexes.filter((index) => index.fields.every(isVisible));
+  if (document.displayField !== undefined && !isVisible(document.displayField)) delete visible.displayField;
+  if (document.handover) visible.handover = { relations: document.handover.relations.filter((relation) => isVisible(relation.relation)) };
+  documentsByAccess.set(access, visible);
+  return visible;
+}
