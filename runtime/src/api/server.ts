@@ -17,13 +17,19 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startServer(config: RuntimeConfig, system?: SystemDatabase): Promise<RunningServer> {
+export interface StartServerOptions {
+  /** Runs after the live metadata is loaded and before the port opens (first-start and demo seeding), so no request sees a half-prepared server. */
+  prepare?: (live: LiveMetadata) => Promise<void>;
+}
+
+export async function startServer(config: RuntimeConfig, system?: SystemDatabase, options: StartServerOptions = {}): Promise<RunningServer> {
   const opened = system ?? (await openSystemDatabase(config));
   try {
     const live = await LiveMetadata.load(opened.repository, (identifier) => opened.database.quote(identifier), {
       pollMs: config.metadataPollMs,
       onError: (error) => console.error('[stagecraft] could not refresh the live metadata:', error),
     });
+    if (options.prepare) await options.prepare(live);
     const workflow = new WorkflowRuntime({ database: opened.database, repository: opened.repository, metadata: () => live.get(), config: config.workflow });
     const app = createApp({ database: opened.database, repository: opened.repository, live, config, workflow });
     const server = app.listen(config.port, config.host);

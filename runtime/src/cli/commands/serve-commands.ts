@@ -43,21 +43,19 @@ export async function serveCommand(config: RuntimeConfig, io: CliIo, opened?: Sy
     await system.close();
     throw error;
   }
-  const server = await startServer(config, system);
-  try {
-    const records = new RecordService({ database: system.database, metadata: () => server.live.get() });
-    const administrator: Parameters<typeof ensureAdministrator>[0] = { database: system.database, records, print: (line) => io.out(line) };
-    if (config.adminPassword !== undefined) administrator.adminPassword = config.adminPassword;
-    await ensureAdministrator(administrator);
-    if (options.seedDemoData) {
-      const hasAccounts = server.live.get().entities.has('account');
-      const { created } = await seedDemoIdentity({ database: system.database, records, password: config.demoPassword, hasAccounts });
-      if (created.length > 0) io.out(`Created demo users ${created.join(', ')} (password from STAGECRAFT_DEMO_PASSWORD, default "demo"; demo only).`);
-    }
-  } catch (error) {
-    await server.close();
-    throw error;
-  }
+  const server = await startServer(config, system, {
+    prepare: async (live) => {
+      const records = new RecordService({ database: system.database, metadata: () => live.get() });
+      const administrator: Parameters<typeof ensureAdministrator>[0] = { database: system.database, records, print: (line) => io.out(line) };
+      if (config.adminPassword !== undefined) administrator.adminPassword = config.adminPassword;
+      await ensureAdministrator(administrator);
+      if (options.seedDemoData) {
+        const hasAccounts = live.get().entities.has('account');
+        const { created } = await seedDemoIdentity({ database: system.database, records, password: config.demoPassword, hasAccounts });
+        if (created.length > 0) io.out(`Created demo users ${created.join(', ')} (password from STAGECRAFT_DEMO_PASSWORD, default "demo"; demo only).`);
+      }
+    },
+  });
   io.out(`Stagecraft listening on ${server.url}`);
   return server;
 }
