@@ -163,6 +163,22 @@ describe.each(testDialects())('every route under the policy on %s', (dialect) =>
     }
   });
 
+  it('offers a reader without the transition grant no event as allowed', async () => {
+    const events = async (person: Person): Promise<Array<{ event: string; allowed: boolean; reasons: Array<{ code?: string }> }>> => {
+      const response = await probe.get(person, `/api/records/opportunity/${id('oppA1')}/transitions`);
+      expect(response.status).toBe(200);
+      return response.body.data;
+    };
+    // Rep A may move it: their events are blocked by guards at most (LOSE needs a lost reason), never by permissions.
+    const rep = await events('repA');
+    expect(rep.length).toBeGreaterThan(0);
+    expect(rep.flatMap((transition) => transition.reasons).filter((reason) => reason.code === 'forbidden')).toEqual([]);
+    const partner = await events('partner');
+    expect(partner.map((transition) => transition.event).sort()).toEqual(rep.map((transition) => transition.event).sort());
+    expect(partner.every((transition) => !transition.allowed && transition.reasons.some((reason) => reason.code === 'forbidden'))).toBe(true);
+    expect((await probe.post('partner', `/api/records/opportunity/${id('oppA1')}/transitions`, { event: 'LOSE', data: { lostReason: 'x' } })).status).toBe(403);
+  });
+
   it('shows only one\'s own notifications, and another\'s id is a 404', async () => {
     await insertNotification(runtime.system.database, { id: 'n-repa-1', userId: company.users.repA.id, title: 'For rep A', body: 'Alpha open is due', entity: 'opportunity', recordId: id('oppA1') }, new Date());
     const mine = await probe.get('repA', '/api/notifications');

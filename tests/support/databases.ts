@@ -16,6 +16,12 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
+/** end() resolves before the server closed the socket; unref it so the closing socket never holds a test worker open. */
+async function closeFully(connection: mysql.Connection): Promise<void> {
+  await connection.end();
+  (connection as unknown as { connection?: { stream?: { unref?: () => void } } }).connection?.stream?.unref?.();
+}
+
 export function isMysqlAvailable(): boolean {
   return process.env.STAGECRAFT_TEST_MYSQL_AVAILABLE === '1';
 }
@@ -45,7 +51,7 @@ export async function createTestDatabase(dialect: TestDialect): Promise<TestData
   try {
     await admin.query(`CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   } finally {
-    await admin.end();
+    await closeFully(admin);
   }
   const url = new URL(server.toString());
   url.pathname = `/${database}`;
@@ -57,7 +63,7 @@ export async function createTestDatabase(dialect: TestDialect): Promise<TestData
       try {
         await connection.query(`DROP DATABASE IF EXISTS \`${database}\``);
       } finally {
-        await connection.end();
+        await closeFully(connection);
       }
     },
   };

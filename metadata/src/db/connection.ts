@@ -91,6 +91,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Sequelize>
     dialectOptions: { decimalNumbers: true, supportBigNumbers: true, bigNumberStrings: false, dateStrings: false, charset: 'utf8mb4' },
     define: { timestamps: false, charset: 'utf8mb4', collate: 'utf8mb4_unicode_ci' },
   });
+  // mysql2's end() reports done before the server has closed the socket; a closing socket must not
+  // keep a finished process (a CLI command, a test worker) alive while the server gets round to it.
+  sequelize.addHook('afterDisconnect', (connection: unknown) => {
+    (connection as { stream?: { unref?: () => void } }).stream?.unref?.();
+  });
   await sequelize.authenticate();
   return sequelize;
 }

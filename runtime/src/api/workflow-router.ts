@@ -19,6 +19,9 @@ export interface WorkflowRouterOptions {
   beforeTransition?: RequestHandler[];
 }
 
+const NOT_YOURS_TEXT = { en: 'You may not move this record', 'zh-CN': '您无权推进此记录' };
+const notYoursToMove = (locale: string) => ({ path: '', message: locale === 'zh-CN' ? NOT_YOURS_TEXT['zh-CN'] : NOT_YOURS_TEXT.en, code: 'forbidden', text: NOT_YOURS_TEXT });
+
 export function workflowRouter(workflow: WorkflowService, records: RecordService, options: WorkflowRouterOptions): Router {
   const router = Router();
   const body = jsonBody({ limit: options.bodyLimit });
@@ -34,7 +37,10 @@ export function workflowRouter(workflow: WorkflowService, records: RecordService
     await readable(entity, id, request);
     const process = typeof request.query.process === 'string' ? request.query.process : undefined;
     const state = await workflow.available(entity, id, actorOf(request), process);
-    response.json({ process: state.process, metadataVersion: state.metadataVersion, state: state.state, stage: state.stage, done: state.done, data: state.transitions });
+    // A reader without the transition grant on this record sees every event as not allowed for them.
+    const actor = actorOf(request);
+    const transitions = (await records.allows(entity, id, 'transition', actor)) ? state.transitions : state.transitions.map((transition) => ({ ...transition, allowed: false, reasons: [...transition.reasons, notYoursToMove(actor.locale)] }));
+    response.json({ process: state.process, metadataVersion: state.metadataVersion, state: state.state, stage: state.stage, done: state.done, data: transitions });
   });
 
   router.post('/:entity/:id/transitions', ...(options.beforeTransition ?? []), ...body, async (request, response) => {

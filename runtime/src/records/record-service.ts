@@ -1,7 +1,9 @@
 // The record operations as one service: each call takes the live metadata snapshot once, so a
 // request runs start to end against one version even if a publish lands meanwhile.
 import type { Transaction } from 'sequelize';
+import { ForbiddenError, NotFoundError, type EntityOperation } from '@stagecraft/core';
 import { entityAccessOf } from '../access/access-policies';
+import { accessOf, requireRecordAccess } from '../access/record-access';
 import type { Database } from '../db/database';
 import { NO_ORIGIN, type Actor, type RequestOrigin } from '../identity/actor';
 import type { CompiledMetadata } from '../live/compiled-types';
@@ -68,6 +70,21 @@ export class RecordService {
   /** Gives the record a new owner and carries its handover relations along (one transaction). */
   reassign(entity: string, id: string, body: unknown, options: ReassignOptions, actor: Actor, origin: RequestOrigin = NO_ORIGIN): Promise<ReassignResult> {
     return reassignRecord(this.context(actor, origin), entity, id, body, options);
+  }
+
+  /** Whether the actor may do `operation` to this record they can read (404 when they cannot read it, as everywhere). */
+  async allows(entity: string, id: string, operation: EntityOperation, actor: Actor): Promise<boolean> {
+    const context = this.context(actor, NO_ORIGIN);
+    const compiled = context.metadata.entities.get(entity);
+    if (!compiled) throw new NotFoundError(`There is no entity "${entity}"`);
+    if (!accessOf(context, compiled).can(operation)) return false;
+    try {
+      await requireRecordAccess(context, compiled, id, operation, () => new NotFoundError(`There is no ${entity} record "${id}"`));
+      return true;
+    } catch (error) {
+      if (error instanceof ForbiddenError) return false;
+      throw error;
+    }
   }
 
   /** The fields and relations of an entity this actor may not see (for responses built elsewhere, e.g. history). */

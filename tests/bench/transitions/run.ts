@@ -15,7 +15,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import path from 'node:path';
 import { TIMER_QUEUE, timerJobId } from '@stagecraft/runtime';
-import { Queue } from 'bullmq';
+import { Queue, QueueEvents } from 'bullmq';
 import mysql from 'mysql2/promise';
 import { runLoad, type LoadRequest, type LoadResult } from '../records/load';
 
@@ -29,8 +29,8 @@ const rounds = Number(process.env.STAGECRAFT_BENCH_ROUNDS ?? 2);
 const concurrency = 16;
 /** The issue asks for 100,000 armed with 1,000/s due; the defaults are scaled to finish in minutes on 2 cores. */
 const armed = Number(process.env.STAGECRAFT_BENCH_ARMED ?? 100_000);
-const duePerSecond = Number(process.env.STAGECRAFT_BENCH_DUE_PER_SECOND ?? 200);
-const dueSeconds = Number(process.env.STAGECRAFT_BENCH_DUE_SECONDS ?? 30);
+const duePerSecond = Number(process.env.STAGECRAFT_BENCH_DUE_PER_SECOND ?? 100);
+const dueSeconds = Number(process.env.STAGECRAFT_BENCH_DUE_SECONDS ?? 20);
 const oursPort = 3911;
 const handPort = 3912;
 const queuePrefix = `stagecraft-bench-${process.pid}`;
@@ -269,8 +269,15 @@ async function main(): Promise<void> {
     const workerEnv = { ...baseEnv, REDIS_URL: redisUrl, STAGECRAFT_QUEUE_PREFIX: queuePrefix };
     await seedTimers(connection, template, farFuture(armed - due), queue);
     for (let index = 0; index < 2; index += 1) workers.push(await startChild(['runtime/dist/cli/main.js', 'worker'], workerEnv, /worker running/i));
+    // What the jobs returned (fired, or busy/stale/notDue when the job found nothing to do).
+    const events = new QueueEvents(TIMER_QUEUE, { connection: { url: redisUrl }, prefix: queuePrefix });
+    const outcomes = new Map<string, number>();
+    events.on('completed', ({ returnvalue }) => outcomes.set(String(returnvalue), (outcomes.get(String(returnvalue)) ?? 0) + 1));
+    await events.waitUntilReady();
     const queuedDue = await seedTimers(connection, template, dueStream(lead), queue);
     printLag('BullMQ (2 workers × concurrency 8)', await firingLag(connection, queuedDue, Math.max(...queuedDue.values())), due);
+    console.log(`  job outcomes: ${[...outcomes].map(([outcome, count]) => `${outcome} ${count}`).join(', ')}`);
+    await events.close();
   } finally {
     for (const worker of workers) await stop(worker);
     await stop(ours);
