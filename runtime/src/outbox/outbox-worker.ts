@@ -13,6 +13,7 @@ import { LOG_MAIL_TRANSPORT, type MailTransport } from './mail-transport';
 import { insertNotification } from './notifications';
 import type { OutboxRow } from './outbox-rows';
 import { recipientUsers } from './recipients';
+import { RepeatingTask } from '../scheduler/repeating-task';
 
 export interface OutboxWorkerOptions {
   batchSize: number;
@@ -36,7 +37,7 @@ export type DeliveryReport = { delivered: number; retried: number; failed: numbe
 export class OutboxWorker {
   private readonly options: OutboxWorkerOptions;
   private readonly workerId = `o-${randomUUID().slice(0, 18)}`;
-  private loop: NodeJS.Timeout | undefined;
+  private loop: RepeatingTask | undefined;
   private running: Promise<DeliveryReport> | undefined;
 
   constructor(private readonly workflow: WorkflowService, private readonly clock: Clock, options: Partial<OutboxWorkerOptions> = {}) {
@@ -146,23 +147,12 @@ export class OutboxWorker {
   }
 
   start(intervalMs: number): void {
-    if (this.loop) return;
-    const tick = (): void => {
-      this.deliverDue()
-        .catch((error: unknown) => this.options.onError?.(error))
-        .finally(() => {
-          if (!this.loop) return;
-          this.loop = setTimeout(tick, intervalMs);
-          this.loop.unref();
-        });
-    };
-    this.loop = setTimeout(tick, 0);
-    this.loop.unref();
+    this.loop ??= new RepeatingTask(() => this.deliverDue(), (error) => this.options.onError?.(error));
+    this.loop.start(intervalMs);
   }
 
   async stop(): Promise<void> {
-    if (this.loop) clearTimeout(this.loop);
-    this.loop = undefined;
+    this.loop?.stop();
     await this.running?.catch(() => undefined);
   }
 }

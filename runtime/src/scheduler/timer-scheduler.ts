@@ -7,6 +7,7 @@ import { fireClaimedTimer, type TimerFiringOutcome } from '../workflow/timer-fir
 import type { TimerRow } from '../workflow/timer-rows';
 import type { WorkflowService } from '../workflow/workflow-service';
 import type { Clock } from './clock';
+import { RepeatingTask } from './repeating-task';
 
 export interface TimerSchedulerOptions {
   /** Rows claimed per round. */
@@ -31,7 +32,7 @@ export type FiringReport = Partial<Record<TimerFiringOutcome | 'busy', number>>;
 export class TimerScheduler {
   readonly workerId: string;
   private readonly options: TimerSchedulerOptions;
-  private loop: NodeJS.Timeout | undefined;
+  private loop: RepeatingTask | undefined;
   private running: Promise<FiringReport> | undefined;
 
   constructor(private readonly service: WorkflowService, private readonly clock: Clock, options: Partial<TimerSchedulerOptions> = {}) {
@@ -90,24 +91,12 @@ export class TimerScheduler {
 
   /** The embedded scheduler: fires due timers now (overdue ones first) and then every `intervalMs`. */
   start(intervalMs: number): void {
-    if (this.loop) return;
-    const tick = (): void => {
-      this.fireDueTimers()
-        .catch((error: unknown) => this.options.onError?.(error))
-        .finally(() => {
-          if (!this.loop) return;
-          this.loop = setTimeout(tick, intervalMs);
-          this.loop.unref();
-        });
-    };
-    this.loop = setTimeout(tick, 0);
-    this.loop.unref();
+    this.loop ??= new RepeatingTask(() => this.fireDueTimers(), (error) => this.options.onError?.(error));
+    this.loop.start(intervalMs);
   }
 
-  /** Stops the loop and waits for a round in progress. */
   async stop(): Promise<void> {
-    if (this.loop) clearTimeout(this.loop);
-    this.loop = undefined;
+    this.loop?.stop();
     await this.running?.catch(() => undefined);
   }
 }
