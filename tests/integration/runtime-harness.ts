@@ -50,6 +50,7 @@ export interface TestUserOptions {
   password?: string;
   active?: boolean;
   partnerAccount?: string;
+  locale?: string;
 }
 
 export interface TestRuntime {
@@ -152,6 +153,7 @@ export async function startTestRuntime(dialect: TestDialect, options: TestRuntim
       if (userOptions.role) values.role = await ensureRole(userOptions.role, userOptions.parentRole);
       if (userOptions.team) values.team = (await findId('team', 'name', userOptions.team)) ?? String((await records.create('team', { name: userOptions.team }, SYSTEM_ACTOR)).id);
       if (userOptions.partnerAccount) values.partnerAccount = userOptions.partnerAccount;
+      if (userOptions.locale) values.locale = userOptions.locale;
       const id = String((await records.create('user', values, SYSTEM_ACTOR)).id);
       if (userOptions.password) await setPassword(system.database, id, userOptions.password, new Date());
       return { id, username: userOptions.username, token: await bearerToken(id) };

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { runCli, type CliResult } from '@stagecraft/runtime';
+import { listAudit, loadConfig, openSystemDatabase, runCli, type CliResult } from '@stagecraft/runtime';
 import { createTestDatabase, testDialects, type TestDatabase } from '../support/databases';
 import { EXAMPLE_PACK } from './runtime-harness';
 
@@ -146,6 +146,21 @@ describe.each(testDialects())('stagecraft CLI on %s', (dialect) => {
     expect(versions.out.split('\n')[0]).toMatch(/^\*\s+2 .*Drop colour$/);
     const rollback = await cli(['rollback', '1', '--confirm'], packEnv, directory);
     expect(rollback.out).toMatch(/Published version 3 with the content of version 1/);
+
+    // Every CLI publish and rollback is in the audit log, by the system actor, with the CLI as author.
+    const system = await openSystemDatabase(loadConfig(packEnv, { workingDirectory: directory }));
+    try {
+      const rows = await listAudit(system.database, {}, { page: 1, pageSize: 50, order: 'oldestFirst' });
+      const published = rows.filter((row) => row.action === 'publish' || row.action === 'rollback');
+      expect(published.map((row) => [row.action, row.recordId, row.actorUsername])).toEqual([
+        ['publish', '1', 'system'],
+        ['publish', '2', 'system'],
+        ['rollback', '3', 'system'],
+      ]);
+      expect(published[1]!.changes).toMatchObject({ version: 2, message: 'Drop colour', author: 'cli' });
+    } finally {
+      await system.close();
+    }
   });
 
   it('reports invalid packs as file: /path: message and exits 1', async () => {

@@ -2,6 +2,7 @@
 // named guards and actions, and the step functions the runtime calls inside its transactions.
 // Nothing here reads a clock, a database or the network. See README.md.
 export { compileProcess, findProcessProblems, type CompileProcessOptions } from './compile/compile-process';
+export { checkProcessCalls } from './compile/check-calls';
 export type { CompiledCall, CompiledProcess, CompiledTimer, CompiledTransition, TransitionKind } from './compile/compiled-process';
 export { TIMER_EVENT_TYPE, timerKeyOf, type TimerKey } from './compile/timer-keys';
 export type { StateNodeInfo, StateTree } from './compile/state-tree';
@@ -28,6 +29,7 @@ export type {
   ActionDefinition, EffectDelivery, GuardDefinition, GuardVerdict, ParamsCheckScope, ProcessRecord, ProcessRegistry, ProcessUser, StepContext,
 } from './registry/registry-types';
 export { localisedMessage, MESSAGE_LOCALES, type MessageLocale, type MessageTemplates } from './registry/messages';
+export { fillPlaceholders, placeholderFields } from './registry/message-placeholders';
 
 export { addIsoDuration, parseIsoDuration, type IsoDuration } from './time/iso-duration';
 export { addBusinessTime, businessTimeBetween, isOpenAt } from './time/business-calendar';

@@ -16,11 +16,22 @@ import type { MetadataTables, VersionRow } from './tables';
 
 const SUMMARY_COLUMNS = ['number', 'content_hash', 'author', 'message', 'created_at', 'rolled_back_from', 'completed_at'] as const;
 
+/** A rule a bundle must pass before it is planned or published; problem paths start at the bundle's root. */
+export type BundleCheck = (bundle: MetadataBundle) => Problem[];
+
+export interface MetadataRepositoryOptions {
+  checks?: readonly BundleCheck[];
+}
+
 export class MetadataRepository {
   private readonly tables: MetadataTables;
   private schemaReady: Promise<void> | undefined;
 
-  constructor(private readonly sequelize: Sequelize) {
+  private readonly checks: readonly BundleCheck[];
+
+  /** `checks`: rules beyond the meta-model's that a bundle must pass to be planned or published (the runtime's process registry). */
+  constructor(private readonly sequelize: Sequelize, options: MetadataRepositoryOptions = {}) {
+    this.checks = options.checks ?? [];
     this.tables = metadataTables(sequelize);
   }
 
@@ -60,7 +71,7 @@ export class MetadataRepository {
 
   /** The migration plan and the diff publishing `bundle` would apply now. */
   async plan(bundle: MetadataBundle): Promise<{ plan: MigrationPlan; diff: MetadataDiff }> {
-    assertValidBundle(bundle);
+    this.assertValidBundle(bundle);
     const live = await this.live();
     const toVersion = (await this.latestVersionNumber()) + 1;
     return { plan: planFrom(live, bundle, toVersion), diff: diffBundles(live?.bundle ?? null, bundle) };
@@ -132,8 +143,15 @@ export class MetadataRepository {
     return latest === null || latest === undefined ? 0 : Number(latest);
   }
 
+  private assertValidBundle(bundle: MetadataBundle): void {
+    let problems = bundleProblems(bundle);
+    // The extra checks assume a bundle valid by the meta-model's rules.
+    if (problems.length === 0) problems = this.checks.flatMap((check) => check(bundle));
+    if (problems.length > 0) throw new ValidationError('Metadata bundle is invalid', problems);
+  }
+
   private async publishBundle(bundle: MetadataBundle, options: PublishOptions, rolledBackFrom: number | null): Promise<PublishResult> {
-    assertValidBundle(bundle);
+    this.assertValidBundle(bundle);
     const resumed = await this.finishPendingContract();
     const live = await this.live();
     const hash = contentHashOf(bundle);
@@ -225,7 +243,4 @@ function planFrom(live: PublishedVersion | null, bundle: MetadataBundle, toVersi
   return planMigration(live ? compileTablePlans(live.bundle) : [], compileTablePlans(bundle), { toVersion });
 }
 
-function assertValidBundle(bundle: MetadataBundle): void {
-  const problems = bundleProblems(bundle);
-  if (problems.length > 0) throw new ValidationError('Metadata bundle is invalid', problems);
-}
+

@@ -5,8 +5,7 @@
 import { BadRequestError, formatMigrationPlan, NotFoundError, ValidationError, type MetadataBundle } from '@stagecraft/core';
 import { type MetadataRepository, type PublishResult, type VersionSummary } from '@stagecraft/metadata';
 import { Router, type Request } from 'express';
-import { appendAudit } from '../audit/audit-log';
-import { auditPermissionSetChange } from '../audit/permission-audit';
+import { auditPublish } from '../audit/publish-audit';
 import type { Database } from '../db/database';
 import { includeIdentity, loadIdentityBundle } from '../identity/identity-pack';
 import type { LiveMetadata } from '../live/live-metadata';
@@ -66,12 +65,7 @@ export function publishingRouter(repository: MetadataRepository, live: LiveMetad
   const publishAndRefresh = async (request: Request, action: 'publish' | 'rollback', publish: Promise<PublishResult>): Promise<PublishResult> => {
     const result = await publish;
     await live.refresh();
-    if (!result.unchanged) {
-      const changes = { version: result.version.number, hash: result.version.hash, message: result.version.message };
-      const scope = { database, actor: actorOf(request), origin: originOf(request), at: new Date() };
-      await appendAudit(database, { action, actor: scope.actor, origin: scope.origin, at: scope.at, entity: null, recordId: String(result.version.number), changes });
-      await auditPermissionSetChange(scope, result.version.number, result.version.diff.permissions);
-    }
+    await auditPublish({ database, actor: actorOf(request), origin: originOf(request), at: new Date() }, action, result);
     return result;
   };
 

@@ -2,10 +2,12 @@
 // repository's tables, the autonumber counters, the identity tables (credentials, sessions,
 // login failures), the audit log and the workflow tables (process instances, timers, outbox).
 // Shared by the server and the CLI commands.
+import type { RegistryExtension } from '@stagecraft/core';
 import { MetadataRepository, openDatabase } from '@stagecraft/metadata';
 import { ensureAuditTable } from '../audit/audit-table';
 import type { RuntimeConfig } from '../config/config';
 import { ensureIdentityTables } from '../identity/identity-tables';
+import { processCallsCheck } from '../workflow/process-publish-check';
 import { ensureWorkflowTables } from '../workflow/workflow-tables';
 import { Database } from './database';
 import { ensureSequencesTable } from './sequences';
@@ -16,11 +18,16 @@ export interface SystemDatabase {
   close(): Promise<void>;
 }
 
-export async function openSystemDatabase(config: Pick<RuntimeConfig, 'databaseUrl' | 'logSql'>): Promise<SystemDatabase> {
+export interface SystemDatabaseOptions {
+  /** Pack hooks the workflow runtime will run: publishes check processes against them too. */
+  processExtensions?: readonly RegistryExtension[];
+}
+
+export async function openSystemDatabase(config: Pick<RuntimeConfig, 'databaseUrl' | 'logSql'>, options: SystemDatabaseOptions = {}): Promise<SystemDatabase> {
   const sequelize = await openDatabase({ url: config.databaseUrl, logSql: config.logSql });
   try {
     const database = new Database(sequelize);
-    const repository = new MetadataRepository(sequelize);
+    const repository = new MetadataRepository(sequelize, { checks: [processCallsCheck(options.processExtensions)] });
     await repository.ensureSchema();
     await ensureSequencesTable(database);
     await ensureIdentityTables(database);

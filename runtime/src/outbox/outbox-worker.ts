@@ -4,12 +4,14 @@
 // as the system), startProcess (the other record's processes it does not run yet). The row id is
 // every delivery's idempotency key. The clock is injected.
 import { randomUUID } from 'node:crypto';
-import { resolveText, StagecraftError, type NotifyEffect, type SignalProcessEffect, type StartProcessEffect, type WebhookEffect } from '@stagecraft/core';
+import { StagecraftError, type NotifyEffect, type SignalProcessEffect, type StartProcessEffect, type WebhookEffect } from '@stagecraft/core';
 import { NO_ORIGIN, SYSTEM_ACTOR } from '../identity/actor';
 import type { Clock } from '../scheduler/clock';
 import type { WorkflowService } from '../workflow/workflow-service';
 import { startRecordProcesses } from '../workflow/process-start-existing';
 import { LOG_MAIL_TRANSPORT, type MailTransport } from './mail-transport';
+import { readRoles } from '../identity/resolve-actor';
+import { notificationTextFor } from './notification-text';
 import { insertNotification } from './notifications';
 import type { OutboxRow } from './outbox-rows';
 import { recipientUsers } from './recipients';
@@ -91,11 +93,14 @@ export class OutboxWorker {
   }
 
   private async notify(row: OutboxRow, effect: NotifyEffect): Promise<unknown> {
-    const users = await recipientUsers(this.workflow.database, this.workflow.metadata(), effect.to);
+    const { database } = this.workflow;
+    const metadata = this.workflow.metadata();
+    const users = await recipientUsers(database, metadata, effect.to);
+    const roles = effect.values ? await readRoles(database, metadata) : [];
+    const textScope = { database, metadata, roles, source: row.source, now: this.clock.now() };
     const mails: Array<{ to: string; subject: string; transport: string; detail?: string }> = [];
     for (const user of users) {
-      const title = resolveText(effect.subject ?? { en: 'Notification', 'zh-CN': '通知' }, user.locale);
-      const body = resolveText(effect.message, user.locale);
+      const { title, body } = await notificationTextFor(textScope, effect, user);
       if (effect.channels.includes('inApp')) {
         await insertNotification(this.workflow.database, { id: `${row.id}:${user.id}`, userId: user.id, title, body, entity: row.source.entity, recordId: row.source.recordId }, this.clock.now());
       }

@@ -3,24 +3,18 @@
 import type { ResolvedRecipient } from '@stagecraft/core';
 import { BindParameters, type Database } from '../db/database';
 import type { CompiledMetadata } from '../live/compiled-types';
-import { decodeRow } from '../records/record-rows';
+import { userColumns, userRowOf, type UserRow } from '../identity/identity-entities';
 
-export interface RecipientUser {
-  id: string;
-  email: string | null;
-  locale: string;
-}
-
-export async function recipientUsers(database: Database, metadata: CompiledMetadata, recipients: readonly ResolvedRecipient[]): Promise<RecipientUser[]> {
+/** The active users the recipients stand for, each once. */
+export async function recipientUsers(database: Database, metadata: CompiledMetadata, recipients: readonly ResolvedRecipient[]): Promise<UserRow[]> {
   const users = metadata.entities.get('user');
   if (!users) return [];
-  const fields = ['id', 'email', 'locale', 'active', 'role', 'team'].flatMap((name) => users.fields.get(name) ?? []);
-  const found = new Map<string, RecipientUser>();
+  const columns = userColumns(users);
+  const found = new Map<string, UserRow>();
   const select = async (where: string, params: BindParameters): Promise<void> => {
-    const rows = await database.select(`SELECT ${fields.map((field) => field.sql).join(', ')} FROM ${users.tableSql} WHERE ${where}`, params.values);
-    for (const row of rows.map((raw) => decodeRow(fields, raw))) {
-      if (row.active === false) continue;
-      found.set(String(row.id), { id: String(row.id), email: typeof row.email === 'string' ? row.email : null, locale: typeof row.locale === 'string' ? row.locale : 'en' });
+    const rows = await database.select(`SELECT ${columns.map((field) => field.sql).join(', ')} FROM ${users.tableSql} WHERE ${where}`, params.values);
+    for (const user of rows.map((raw) => userRowOf(users, raw))) {
+      if (user.active) found.set(user.id, user);
     }
   };
   for (const recipient of recipients) {

@@ -23,14 +23,14 @@ export function runTransition(compiled: CompiledProcess, machineSnapshot: AnyMac
 /** Effects and timers of a machine step; an expression failing in an action's params fails the step. */
 export function completeStep(compiled: CompiledProcess, step: MachineStep, context: StepContext, ledger: TimerLedger, eventType: string): StepSuccess | StepFailure {
   let outcome: ReturnType<typeof effectsOf>;
+  const value = step.next.value as ProcessStateValue;
   try {
-    outcome = effectsOf(step.actions, compiled, context, ledger);
+    outcome = effectsOf(step.actions, compiled, context, ledger, stageOf(value));
   } catch (error) {
     if (!(error instanceof ActionPreparationError)) throw error;
     const reason = { path: error.call, message: error.message, code: error.cause.code, text: error.message, action: error.action };
     return { ok: false, error: 'actionFailed', event: eventType, allowedEvents: [], reasons: [reason] };
   }
-  const value = step.next.value as ProcessStateValue;
   const timers = closeLedger(ledger, compiled, new Set(activeStatePaths(value)), context.now);
   return {
     ok: true,

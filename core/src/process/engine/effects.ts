@@ -1,7 +1,8 @@
 // Turns the actions XState selected for a step — in its order: exits, transition, entries — into
 // effects for the runtime and timer bookkeeping. Each effect's params are resolved against the
 // record as earlier effects of the same step left it, so "set the queue, then assign within the
-// queue" works in one step.
+// queue" works in one step. Exit and transition actions see the stage being left; entry actions
+// see the stage being entered (a "Deal {name} is now {stage}" notification says the new stage).
 import { ExpressionError } from '../../expr/expression-error';
 import type { CompiledProcess } from '../compile/compiled-process';
 import type { ActionDefinition, EffectDelivery, ProcessRecord, StepContext } from '../registry/registry-types';
@@ -34,11 +35,16 @@ export interface EffectsOfStep {
   record: ProcessRecord;
 }
 
-export function effectsOf(actions: readonly SelectedAction[], compiled: CompiledProcess, context: StepContext, ledger: TimerLedger): EffectsOfStep {
+export function effectsOf(actions: readonly SelectedAction[], compiled: CompiledProcess, context: StepContext, ledger: TimerLedger, enteredStage?: string): EffectsOfStep {
   const effects: Effect[] = [];
   let current = context;
+  let isEntering = false;
   for (const action of actions) {
     const params = isObject(action.params) ? action.params : {};
+    if (!isEntering && enteredStage !== undefined && params['phase'] === 'entry') {
+      isEntering = true;
+      current = { ...current, record: { ...current.record, [compiled.document.stageField]: enteredStage } };
+    }
     if (action.type === ARM_TIMERS_ACTION) armStateTimers(ledger, compiled, String(params['state']), current);
     else if (action.type === CANCEL_TIMERS_ACTION) cancelStateTimers(ledger, compiled, String(params['state']));
     else if (action.type === RESTART_TIMERS_ACTION) armTimers(ledger, compiled, stringsOf(params['timers']), current);

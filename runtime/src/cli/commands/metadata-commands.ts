@@ -4,6 +4,7 @@ import path from 'node:path';
 import { formatMigrationPlan } from '@stagecraft/core';
 import { generateEntityTypes, loadPacks } from '@stagecraft/metadata';
 import type { RuntimeConfig } from '../../config/config';
+import { auditPublish, systemAuditScope } from '../../audit/publish-audit';
 import { openSystemDatabase, type SystemDatabase } from '../../db/system-database';
 import { withIdentityPack } from '../../identity/identity-pack';
 import { EXIT_OK, type CliIo } from '../cli-io';
@@ -31,8 +32,9 @@ export async function planCommand(config: RuntimeConfig, io: CliIo, packDirector
 
 export async function publishCommand(config: RuntimeConfig, io: CliIo, packDirectories: string[], options: { confirm: boolean; message?: string }): Promise<number> {
   const { bundle } = await loadPacks(withIdentityPack(packDirectories));
-  return withDatabase(config, async ({ repository }) => {
+  return withDatabase(config, async ({ repository, database }) => {
     const result = await repository.publish(bundle, { author: CLI_AUTHOR, confirm: options.confirm, ...(options.message !== undefined && { message: options.message }) });
+    await auditPublish(systemAuditScope(database), 'publish', result);
     if (result.unchanged) io.out(`Nothing to publish: version ${result.version.number} already has this content.`);
     else io.out(`Published version ${result.version.number}.\n${formatMigrationPlan(result.plan)}`);
     return EXIT_OK;
@@ -40,8 +42,9 @@ export async function publishCommand(config: RuntimeConfig, io: CliIo, packDirec
 }
 
 export async function rollbackCommand(config: RuntimeConfig, io: CliIo, version: number, options: { confirm: boolean }): Promise<number> {
-  return withDatabase(config, async ({ repository }) => {
+  return withDatabase(config, async ({ repository, database }) => {
     const result = await repository.rollback(version, { author: CLI_AUTHOR, confirm: options.confirm });
+    await auditPublish(systemAuditScope(database), 'rollback', result);
     io.out(result.unchanged ? `Version ${version}'s content is already live.` : `Published version ${result.version.number} with the content of version ${version}.\n${formatMigrationPlan(result.plan)}`);
     return EXIT_OK;
   });

@@ -10,6 +10,7 @@ import { startServer, type RunningServer } from '../../api/server';
 import { ensureAdministrator } from '../../identity/bootstrap-admin';
 import { seedDemoIdentity } from '../../identity/demo-identity';
 import { withIdentityPack } from '../../identity/identity-pack';
+import { auditPublish, systemAuditScope } from '../../audit/publish-audit';
 import { ensureIdentityPublished } from '../../identity/publish-identity';
 import { RecordService } from '../../records/record-service';
 import type { CliIo } from '../cli-io';
@@ -21,6 +22,7 @@ export async function startCommand(config: RuntimeConfig, io: CliIo): Promise<Ru
   const system = await openSystemDatabase(config);
   try {
     const result = await system.repository.publish(bundle, { author: CLI_AUTHOR, message: 'Published by stagecraft start' });
+    await auditPublish(systemAuditScope(system.database), 'publish', result);
     if (!result.unchanged) io.out(`Published metadata version ${result.version.number} from ${directories.join(', ')}`);
   } catch (error) {
     if (error instanceof ConfirmationRequiredError) {
@@ -38,6 +40,7 @@ export async function serveCommand(config: RuntimeConfig, io: CliIo, opened?: Sy
   const system = opened ?? (await openSystemDatabase(config));
   try {
     const added = await ensureIdentityPublished(system.repository, CLI_AUTHOR);
+    if (added) await auditPublish(systemAuditScope(system.database), 'publish', added);
     if (added) io.out(`Published metadata version ${added.version.number} with the identity pack (users, teams, roles)`);
   } catch (error) {
     await system.close();

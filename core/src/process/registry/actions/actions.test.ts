@@ -36,6 +36,21 @@ describe('built-in actions', () => {
     expect(resolved).toEqual({ to: [{ user: 'agent-1' }, { user: 'u-2' }, { role: 'supervisor', team: 'billing' }, { role: 'admin' }], message: 'Hello', channels: ['inApp'] });
   });
 
+  it('notify captures the values its {field} placeholders name, in every locale, as they are now', () => {
+    const resolved = notify.resolveParams?.({ to: 'owner', subject: { en: 'Ticket {id}', 'zh-CN': '工单 {id}' }, message: { en: '{priority} ticket in {queue}', 'zh-CN': '{queue} 中的 {category} 工单 {missing}' } }, contextOf(TICKET));
+    expect(resolved).toMatchObject({ values: { priority: 'urgent', queue: 'billing', category: 'billing', missing: null, id: 't-1' } });
+    expect(notify.resolveParams?.({ to: 'owner', message: 'No {placeholders here' }, contextOf(TICKET))).not.toHaveProperty('values');
+  });
+
+  it('notify refuses a placeholder that names no field of the entity', () => {
+    const entity = { kind: 'entity', name: 'ticket', fields: [{ name: 'priority', type: 'string' }] } as const;
+    const problems = notify.checkParams?.({ to: { user: 'u-1' }, message: 'A {priority} ticket, {colour}', subject: { en: '{nope}' } }, { entity: entity as never });
+    expect(problems).toEqual([
+      expect.objectContaining({ path: '/message', code: 'unknownField', message: expect.stringContaining('{colour}') }),
+      expect.objectContaining({ path: '/subject', code: 'unknownField', message: expect.stringContaining('{nope}') }),
+    ]);
+  });
+
   it('webhook adds the record only when asked', () => {
     expect(webhook.resolveParams?.({ url: 'https://x.test/hook', payload: { a: 1 } }, contextOf(TICKET))).toEqual({ url: 'https://x.test/hook', payload: { a: 1 } });
     expect(webhook.resolveParams?.({ url: 'https://x.test/hook', includeRecord: true }, contextOf(TICKET))).toEqual({ url: 'https://x.test/hook', payload: { record: TICKET } });

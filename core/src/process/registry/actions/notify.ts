@@ -6,6 +6,7 @@ import type { LocalisedText } from '../../../model/label';
 import { fieldOf } from '../../../validate/entity-lookup';
 import type { Problem } from '../../../model/problem';
 import type { ActionDefinition, StepContext } from '../registry-types';
+import { placeholderFields } from '../message-placeholders';
 import { FIELD_NAME, LOCALISED_TEXT } from '../schema-parts';
 
 /** A user field of the record ("owner" is short for { field: "owner" }), a user id, or a role (within a team). */
@@ -13,7 +14,8 @@ export type Recipient = string | { field: string } | { user: string } | { role: 
 export type NotifyChannel = 'inApp' | 'email';
 export type NotifyParams = { to: Recipient | Recipient[]; message: LocalisedText; subject?: LocalisedText; channels?: NotifyChannel[] };
 export type ResolvedRecipient = { user: string } | { role: string; team?: string };
-export type NotifyEffect = { to: ResolvedRecipient[]; message: LocalisedText; subject?: LocalisedText; channels: NotifyChannel[] };
+/** `values`: the record's values of the fields the texts' `{field}` placeholders name, as they were at the transition. */
+export type NotifyEffect = { to: ResolvedRecipient[]; message: LocalisedText; subject?: LocalisedText; channels: NotifyChannel[]; values?: Record<string, unknown> };
 
 const RECIPIENT: JsonSchema = {
   oneOf: [
@@ -47,14 +49,25 @@ export const notifyAction: ActionDefinition<NotifyParams> = {
         problems.push({ path: Array.isArray(params.to) ? `/to/${index}` : '/to', message: `"${field}" is not a field of ${scope.entity.name}`, code: 'unknownField' });
       }
     });
+    for (const key of ['message', 'subject'] as const) {
+      for (const field of placeholderFields(params[key])) {
+        if (scope.entity && !fieldOf(scope.entity, field)) {
+          problems.push({ path: `/${key}`, message: `The placeholder {${field}} names no field of ${scope.entity.name}`, code: 'unknownField' });
+        }
+      }
+    }
     return problems;
   },
-  resolveParams: (params, context): NotifyEffect => ({
-    to: recipientsOf(params).flatMap((recipient) => resolveRecipient(recipient, context)),
-    message: params.message,
-    ...(params.subject === undefined ? {} : { subject: params.subject }),
-    channels: params.channels ?? ['inApp'],
-  }),
+  resolveParams: (params, context): NotifyEffect => {
+    const fields = [...new Set([...placeholderFields(params.message), ...placeholderFields(params.subject)])];
+    return {
+      to: recipientsOf(params).flatMap((recipient) => resolveRecipient(recipient, context)),
+      message: params.message,
+      ...(params.subject === undefined ? {} : { subject: params.subject }),
+      channels: params.channels ?? ['inApp'],
+      ...(fields.length > 0 && { values: Object.fromEntries(fields.map((field) => [field, context.record[field] ?? null])) }),
+    };
+  },
 };
 
 function recipientsOf(params: NotifyParams): Recipient[] {
