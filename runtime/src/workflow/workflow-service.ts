@@ -7,7 +7,9 @@ import {
 } from '@stagecraft/core';
 import type { Transaction } from 'sequelize';
 import { accessOf, requireOperation, requireRecordAccess } from '../access/record-access';
+import { entityAccessOf } from '../access/access-policies';
 import { withoutHiddenFields } from '../access/visible-entity';
+import { visibleReasons } from '../access/visible-reasons';
 import { requireWritableProperties } from '../access/write-guards';
 import { changedFields } from '../audit/record-changes';
 import type { Database } from '../db/database';
@@ -128,7 +130,10 @@ export class WorkflowService {
       const compiled = processIn(await this.catalog.forVersion(instance.metadataVersion), instance.process);
       const seen: RecordData = { ...record, ...request.data };
       const step = stepProcess(compiled, instance.snapshot, { type: request.event, data: request.data }, { record: seen, user: processUserOf(actor), now, locale: actor.locale });
-      if (!step.ok) throw stepFailureError(step, compiled.name, stateLabelOf(compiled, activeStatePaths(readState(instance)), actor.locale));
+      if (!step.ok) {
+        const told = step.error === 'notAllowed' ? step : { ...step, reasons: visibleReasons(step.reasons, access.hiddenFields, actor.locale) };
+        throw stepFailureError(told, compiled.name, stateLabelOf(compiled, activeStatePaths(readState(instance)), actor.locale));
+      }
       const scope = { database: this.database, metadata, transaction };
       const after = await recordAfterStep(scope, entity, compiled, step, seen);
       const names = changedFieldNames(entity, record, after);
@@ -155,7 +160,9 @@ export class WorkflowService {
   private stateOf(compiled: CompiledProcess, metadataVersion: number, snapshot: unknown, record: RecordData, actor: Actor): ProcessState {
     const value = readSnapshotValue(snapshot);
     const done = isDone(snapshot);
-    const transitions = availableTransitions(compiled, snapshot, { record, user: processUserOf(actor), now: this.now(), locale: actor.locale });
+    const hidden = entityAccessOf(this.metadata(), actor, compiled.document.entity).hiddenFields;
+    const transitions = availableTransitions(compiled, snapshot, { record, user: processUserOf(actor), now: this.now(), locale: actor.locale })
+      .map((transition) => ({ ...transition, reasons: visibleReasons(transition.reasons, hidden, actor.locale) }));
     return { process: compiled.name, metadataVersion, state: value, stage: String(record[compiled.document.stageField] ?? ''), done, transitions };
   }
 }

@@ -18,6 +18,8 @@ export interface TransitionReason extends Problem {
   /** The action whose params could not be prepared (error "actionFailed"); `path` is then its pointer in the process. */
   action?: string;
   fields?: readonly string[];
+  /** Further fields the guard read (see GuardVerdict.reads). */
+  reads?: readonly string[];
 }
 
 export interface TransitionVerdict {
@@ -45,6 +47,7 @@ export function evaluateTransition(compiled: CompiledProcess, transition: Compil
       path: verdict.fields?.length === 1 && onlyField !== undefined ? `/${onlyField}` : '',
       message: resolveText(text, locale), code: 'guardFailed', text, guard: call.name,
       ...(verdict.fields ? { fields: verdict.fields } : {}),
+      ...(verdict.reads ? { reads: verdict.reads } : {}),
     });
   }
   reasons.push(...requiredFieldReasons(missingRequiredFields(transition, context, active, compiled), context, locale));

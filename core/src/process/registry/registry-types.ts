@@ -32,6 +32,8 @@ export interface GuardVerdict {
   reason?: LocalisedText;
   /** The fields the reason is about, so a form can point at them. */
   fields?: readonly string[];
+  /** Further fields the verdict depends on (a condition's operands): a reader who may not see one is not told why. */
+  reads?: readonly string[];
 }
 
 /** What parameter checks may consult; absent parts are simply not checked. */

@@ -1,4 +1,5 @@
 // Built-in guard "expression": allows when an expression over the record and `user` is truthy.
+import { compileExpression } from '../../../expr/compile';
 import { ExpressionError } from '../../../expr/expression-error';
 import { isTruthy } from '../../../expr/values';
 import type { LocalisedText } from '../../../model/label';
@@ -29,6 +30,8 @@ export const expressionGuard: GuardDefinition<ExpressionGuardParams> = {
       return { allowed: false, reason: localisedMessage({ en: () => `The condition could not be checked: ${detail}`, 'zh-CN': () => `无法检查条件：${detail}` }) };
     }
     const expression = params.expression;
-    return { allowed: false, reason: params.message ?? localisedMessage({ en: () => `The condition "${expression}" is not met`, 'zh-CN': () => `条件“${expression}”不满足` }) };
+    // The fields the condition reads, so a reader who may not see one of them is not told about it.
+    const reads = compileExpression(expression).identifiers.filter((name) => name !== 'user');
+    return { allowed: false, reason: params.message ?? localisedMessage({ en: () => `The condition "${expression}" is not met`, 'zh-CN': () => `条件“${expression}”不满足` }), reads };
   },
 };

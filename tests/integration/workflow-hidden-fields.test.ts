@@ -1,4 +1,4 @@
-// Notification texts with {field} placeholders: filled per recipient in their own locale, with
+// What a process tells readers of fields hidden from them. Notification texts with {field} placeholders: filled per recipient in their own locale, with
 // values captured at the transition, and masked for a recipient who may not read the field or
 // the record — a notification never says what the record API would hide from its reader.
 import type { PermissionSetDocument } from '@stagecraft/core';
@@ -11,7 +11,7 @@ interface EntryAction {
   params: Record<string, unknown>;
 }
 
-describe.each(testDialects())('notification placeholders on %s', (dialect) => {
+describe.each(testDialects())('hidden fields in process messages on %s', (dialect) => {
   let runtime: WorkflowTestRuntime;
   let rep: TestUser;
   let manager: TestUser;
@@ -31,6 +31,7 @@ describe.each(testDialects())('notification placeholders on %s', (dialect) => {
         const permissions = (bundle.permissions ??= {});
         const repSet = permissions.salesRepWorkflows as PermissionSetDocument;
         repSet.entities.opportunity = { ...repSet.entities.opportunity, fields: { amount: 'hidden' } };
+        permissions.sellerWorkflows = { kind: 'permissionSet', name: 'sellerWorkflows', role: 'seller', entities: { opportunity: { read: 'all', update: 'all', transition: 'all' } } } as PermissionSetDocument;
         permissions.observerWorkflows = { kind: 'permissionSet', name: 'observerWorkflows', role: 'observer', entities: { opportunity: { read: 'own' } } } as PermissionSetDocument;
       },
     });
@@ -58,6 +59,26 @@ describe.each(testDialects())('notification placeholders on %s', (dialect) => {
     expect(await inboxOf(rep)).toEqual([expect.objectContaining({ title: 'Won: Acme renewal', body: 'Deal Acme renewal won: •••, stage Closed won, lost reason —.' })]);
     expect(await inboxOf(manager)).toEqual([expect.objectContaining({ title: '赢单：Acme renewal', body: '商机 Acme renewal 赢单：12,500，阶段 赢单。' })]);
     expect(await inboxOf(observer)).toEqual([expect.objectContaining({ title: 'Won: •••', body: 'Deal ••• won: •••, stage •••, lost reason •••.' })]);
+  });
+
+  it('does not tell a reader why a condition on a field hidden from them blocks an event', async () => {
+    const deal = await createRecord(runtime, 'opportunity', { name: 'Whale', owner: rep.id, amount: 500_000, closeDate: '2026-06-30' });
+    for (const event of ['QUALIFY', 'PROPOSE', 'NEGOTIATE', 'TERMS_AGREED']) expect((await sendEvent(runtime, 'opportunity', deal.id, { event })).status).toBe(200);
+
+    const asRep = await runtime.as(rep.token).get(`/api/records/opportunity/${deal.id}/transitions`);
+    const repWin = (asRep.body.data as Array<{ event: string; allowed: boolean; reasons: Array<{ code: string; path: string }> }>).filter((item) => item.event === 'WIN');
+    expect(repWin.every((item) => !item.allowed)).toBe(true);
+    expect(repWin.flatMap((item) => item.reasons).map((reason) => reason.code)).toContain('hiddenCondition');
+    expect(JSON.stringify(asRep.body)).not.toMatch(/100,000|100000|amount/);
+    const refused = await sendEvent(runtime, 'opportunity', deal.id, { event: 'WIN' }, rep);
+    expect(refused.status).toBe(422);
+    expect(JSON.stringify(refused.body)).not.toMatch(/100,000|100000|amount/);
+    expect(refused.body.error).toMatchObject({ details: expect.arrayContaining([expect.objectContaining({ code: 'hiddenCondition', path: '' })]) });
+
+    // Someone who sees the amount is told the real reason.
+    const seller = await runtime.createUser({ username: 'seller', role: 'seller' });
+    const asSeller = await runtime.as(seller.token).get(`/api/records/opportunity/${deal.id}/transitions`);
+    expect(JSON.stringify(asSeller.body)).toMatch(/Deals over 100,000 need a sales manager/);
   });
 
   it('refuses to plan a placeholder that names no field, with its path', async () => {
