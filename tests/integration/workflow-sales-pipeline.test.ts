@@ -2,6 +2,7 @@
 // its transaction; events move it with guards, required fields and role checks; the stage moves
 // only by transitions; the stale-deal timer fires on an injected clock; 50 concurrent events on
 // one record never interleave and leave the log consistent with the record.
+import { TimerScheduler } from '@stagecraft/runtime';
 import { testDialects } from '../support/databases';
 import type { TestUser } from './runtime-harness';
 import { createRecord, DAY_MS, detailsOf, getRecord, processView, sendEvent, startWorkflowRuntime, tasksOf, type WorkflowTestRuntime } from './workflow-harness';
@@ -147,6 +148,20 @@ describe.each(testDialects())('sales pipeline through the API on %s', (dialect) 
     const stale = { entity: 'opportunity', recordId: deal.id, process: 'salesPipeline', key: armed?.key ?? '', state: 'prospecting', generation: armed?.generation ?? 0, dueAt: armed?.dueAt ?? '', attempts: 0, lockedUntil: null };
     expect(await runtime.workflow.scheduler.fire(stale)).toBe('busy');
     expect((await getRecord(runtime, 'opportunity', deal.id)).version).toBe(2);
+  });
+
+  it('arms timers for 30 parallel creates without deadlock, then fires each once with two schedulers claiming rounds side by side', async () => {
+    const deals = await Promise.all(Array.from({ length: 30 }, (_, index) => newDeal({ name: `Race ${index}` })));
+    runtime.clock.advance(15 * DAY_MS);
+    const other = new TimerScheduler(runtime.workflow.service, runtime.clock, { batchSize: 7, concurrency: 3 });
+    const [first, second] = await Promise.all([runtime.workflow.scheduler.fireDueTimers(), other.fireDueTimers()]);
+    const ours = new Set(deals.map((deal) => deal.id));
+    const tasks = (await Promise.all(deals.map((deal) => tasksOf(runtime, deal.id)))).map((list) => list.length);
+    expect(tasks).toEqual(Array(30).fill(1));
+    // Every firing happened in exactly one of the two; a row the other held counts as busy, never twice fired.
+    expect((first.fired ?? 0) + (second.fired ?? 0)).toBeGreaterThanOrEqual(30);
+    for (const deal of deals) expect((await processView(runtime, 'opportunity', deal.id)).transitions.filter((row) => row.event.startsWith('stagecraft.timer')).length).toBe(1);
+    expect(ours.size).toBe(30);
   });
 
   it('serialises 50 concurrent events on one record: none lost, the log matches the record', async () => {

@@ -1,6 +1,6 @@
-// Fires due timers from the database, the truth: list due rows, claim each with a lease (one
-// conditional UPDATE, so any number of schedulers and workers can run side by side), fire it in
-// its own transaction. Used by the embedded loop (no Redis), by BullMQ workers for the row a job
+// Fires due timers from the database, the truth: list due rows, claim them with a lease (one
+// conditional UPDATE for the whole round, so any number of schedulers and workers can run side
+// by side and a round costs one commit to claim), fire each in its own transaction. Used by the embedded loop (no Redis), by BullMQ workers for the row a job
 // names, and at start-up, where overdue timers fire first. The clock is injected.
 import { randomUUID } from 'node:crypto';
 import { fireClaimedTimer, type TimerFiringOutcome } from '../workflow/timer-firing';
@@ -52,10 +52,15 @@ export class TimerScheduler {
     const report: FiringReport = {};
     for (;;) {
       const due = await this.service.timers.listDue(this.clock.now(), this.options.batchSize);
+      // The whole round is claimed in one statement; rows another worker took meanwhile drop out.
+      const token = this.claimToken();
+      const claimed = await this.service.timers.claimBatch(due, token, this.clock.now(), this.options.leaseMs);
+      const busy = due.length - claimed.length;
+      if (busy > 0) report.busy = (report.busy ?? 0) + busy;
       let progressed = false;
       // One record's timers fire in due order (a reminder before its escalation); records in parallel.
       const byRecord = new Map<string, TimerRow[]>();
-      for (const timer of due) {
+      for (const timer of claimed) {
         const key = `${timer.entity}\u0000${timer.recordId}`;
         byRecord.set(key, [...(byRecord.get(key) ?? []), timer]);
       }
@@ -63,9 +68,9 @@ export class TimerScheduler {
       const lane = async (): Promise<void> => {
         for (let timers = queues.shift(); timers; timers = queues.shift()) {
           for (const timer of timers) {
-            const outcome = await this.fire(timer);
+            const outcome = await this.fireClaimed(timer, token);
             report[outcome] = (report[outcome] ?? 0) + 1;
-            if (outcome !== 'busy' && outcome !== 'lost') progressed = true;
+            if (outcome !== 'lost') progressed = true;
           }
         }
       };
@@ -74,14 +79,23 @@ export class TimerScheduler {
     }
   }
 
+  private claimToken(): string {
+    return `${this.workerId}-${randomUUID().slice(0, 8)}`;
+  }
+
   /** Claims and fires one row (what a queue job does); 'busy' when another worker holds it. */
   async fire(timer: TimerRow): Promise<TimerFiringOutcome | 'busy'> {
-    const token = `${this.workerId}-${randomUUID().slice(0, 8)}`;
+    const token = this.claimToken();
+    if (!(await this.service.timers.claim(timer, token, this.clock.now(), this.options.leaseMs))) return 'busy';
+    return this.fireClaimed({ ...timer, attempts: timer.attempts + 1 }, token);
+  }
+
+  /** Fires a row this worker holds under `token` (`attempts` already counts this attempt); a failure is retried with backoff. */
+  private async fireClaimed(timer: TimerRow, token: string): Promise<TimerFiringOutcome> {
     const now = this.clock.now();
-    if (!(await this.service.timers.claim(timer, token, now, this.options.leaseMs))) return 'busy';
     const firing = await fireClaimedTimer(this.service, timer, token, now);
     if (firing.outcome === 'failed') {
-      const attempts = timer.attempts + 1;
+      const attempts = timer.attempts;
       const delay = attempts >= this.options.maxAttempts ? 24 * 3_600_000 : this.options.retryMs * 2 ** (attempts - 1);
       await this.service.timers.release(timer, token, { error: firing.error ?? 'failed', retryAt: new Date(now.getTime() + delay) });
     }

@@ -62,8 +62,14 @@ export class TimerRows {
     const q = (name: string): string => this.q(name);
     const removed = [...instructions.cancel, ...instructions.pause.map((pause) => pause.key)];
     const armed = [...instructions.arm, ...instructions.resume];
-    for (const key of [...removed, ...armed.map((timer) => timer.key)]) {
+    const touched = [...removed, ...armed.map((timer) => timer.key)];
+    // Only rows that exist are deleted: on MySQL/MariaDB a DELETE that matches nothing takes a gap
+    // lock, and two transactions arming timers of new records in the same gap then deadlock on
+    // their INSERTs. The record's row lock (held by every step) keeps this read current.
+    const existing = touched.length === 0 ? new Set<string>() : await this.existingKeys(owner, transaction);
+    for (const key of touched.filter((candidate) => existing.has(candidate))) {
       await this.database.delete(`DELETE FROM ${q(TIMERS_TABLE)} WHERE ${this.keyWhere}`, [owner.entity, owner.recordId, key], transaction);
+      existing.delete(key);
     }
     const rows: TimerRow[] = [];
     for (const timer of armed) {
@@ -76,6 +82,12 @@ export class TimerRows {
       rows.push(row);
     }
     return rows;
+  }
+
+  private async existingKeys(owner: TimerOwner, transaction: Transaction): Promise<Set<string>> {
+    const q = (name: string): string => this.q(name);
+    const rows = await this.database.select(`SELECT ${q('timer_key')} FROM ${q(TIMERS_TABLE)} WHERE ${q('entity')} = $1 AND ${q('record_id')} = $2`, [owner.entity, owner.recordId], transaction);
+    return new Set(rows.map((row) => String(row.timer_key)));
   }
 
   /** Due rows nobody holds a lease on, earliest first. */
@@ -113,6 +125,39 @@ export class TimerRows {
   async count(): Promise<number> {
     const rows = await this.database.select(`SELECT COUNT(*) AS ${this.q('n')} FROM ${this.q(TIMERS_TABLE)}`, []);
     return Number(rows[0]?.n ?? 0);
+  }
+
+  /**
+   * Takes a lease on many due rows with one UPDATE (one commit instead of one per row) and reads
+   * back which of them this token holds: rows another worker claimed meanwhile, or that changed
+   * generation, are left out. What `claim` does for one row, for a scheduler's whole round.
+   */
+  async claimBatch(timers: readonly TimerRow[], token: string, now: Date, leaseMs: number): Promise<TimerRow[]> {
+    if (timers.length === 0) return [];
+    const q = (name: string): string => this.q(name);
+    const at = toSqlDateTime(now);
+    const bind: unknown[] = [toSqlDateTime(new Date(now.getTime() + leaseMs)), token, at, at];
+    const rowConditions = timers.map((timer) => {
+      bind.push(timer.entity, timer.recordId, timer.key, timer.generation);
+      const base = bind.length - 4;
+      return `(${q('entity')} = $${base + 1} AND ${q('record_id')} = $${base + 2} AND ${q('timer_key')} = $${base + 3} AND ${q('generation')} = $${base + 4})`;
+    });
+    await this.database.write(() =>
+      this.database.update(
+        `UPDATE ${q(TIMERS_TABLE)} SET ${q('locked_until')} = $1, ${q('claimed_by')} = $2, ${q('attempts')} = ${q('attempts')} + 1 ` +
+          `WHERE (${rowConditions.join(' OR ')}) AND ${q('due_at')} <= $3 AND (${q('locked_until')} IS NULL OR ${q('locked_until')} < $4)`,
+        bind,
+      ),
+    );
+    const keys: unknown[] = [token];
+    const keyConditions = timers.map((timer) => {
+      keys.push(timer.entity, timer.recordId, timer.key);
+      const base = keys.length - 3;
+      return `(${q('entity')} = $${base + 1} AND ${q('record_id')} = $${base + 2} AND ${q('timer_key')} = $${base + 3})`;
+    });
+    const rows = await this.database.select(`SELECT ${COLUMNS.map(q).join(', ')} FROM ${q(TIMERS_TABLE)} WHERE ${q('claimed_by')} = $1 AND (${keyConditions.join(' OR ')})`, keys);
+    const claimed = new Set(rows.map((row) => `${String(row.entity)}\u0000${String(row.record_id)}\u0000${String(row.timer_key)}`));
+    return timers.filter((timer) => claimed.has(`${timer.entity}\u0000${timer.recordId}\u0000${timer.key}`)).map((timer) => ({ ...timer, attempts: timer.attempts + 1 }));
   }
 
   /** Takes a lease on a due row of this generation; false when another worker holds it, or it changed. */
