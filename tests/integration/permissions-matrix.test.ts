@@ -1,7 +1,9 @@
 // The permission matrix: for each of admin, manager, rep A, rep B, support agent and partner
 // user, every read path (list with totals, filters, sorts and search, get, expand, history) gives
-// exactly the records the metadata grants, hidden fields are unknown and never sent, and every
-// write path (create, update, field writes, delete) answers exactly 2xx, 403 or 404.
+// exactly the records the metadata grants (board counts, sums and cards, CSV exports within the
+// export scope too), hidden fields are unknown and never sent, and every
+// write path (create, update, field writes, delete, import) answers exactly 2xx, 403 or 404 (an import's rows: created,
+// updated or "not found").
 import { SYSTEM_ACTOR } from '@stagecraft/runtime';
 import { testDialects } from '../support/databases';
 import { buildCompany, PEOPLE, SECRET_REVENUE, SECRET_TEXT, type Company, type Person } from './permissions-fixture';
@@ -169,6 +171,43 @@ describe.each(testDialects())('permission matrix on %s', (dialect) => {
       expect((response.body.data as Array<{ account: unknown }>).map((contact) => (typeof contact.account === 'string' ? 'bare id' : company.keyOf((contact.account as { id: string }).id)))).toEqual(['bare id', 'accountB']);
     });
 
+    it.each(PEOPLE)('%s sees board counts and sums of exactly the readable opportunities', async (person) => {
+      const response = await probe.get(person, '/api/boards/opportunityBoard');
+      if (READABLE[person].opportunity === 'forbidden') {
+        expect(response.status).toBe(403);
+        return;
+      }
+      const stageOf = (key: string): string => (key === 'oppA2' ? 'closedLost' : 'prospecting');
+      const amountOf: Record<string, number> = { oppA1: 100, oppA2: 200 };
+      const expected = ['prospecting', 'qualification', 'proposal', 'closedWon', 'closedLost'].map((stage) => {
+        const keys = readable(person, 'opportunity').filter((key) => stageOf(key) === stage);
+        return [stage, keys.length, keys.reduce((sum, key) => sum + (amountOf[key] ?? 0), 0)];
+      });
+      expect(response.status).toBe(200);
+      expect((response.body.columns as Array<{ value: string; count: number; sum: number }>).map((column) => [column.value, column.count, column.sum])).toEqual(expected);
+      const cards = await probe.get(person, '/api/boards/opportunityBoard/columns/prospecting?pageSize=100');
+      expect(keysOf(company, cards)).toEqual(readable(person, 'opportunity').filter((key) => stageOf(key) === 'prospecting'));
+    });
+
+    it.each<[Person, string[] | 'forbidden']>([
+      ['admin', ALL_ACCOUNTS],
+      ['manager', ['accountA', 'accountB', 'accountM']],
+      ['repA', ['accountA']],
+      ['repB', ['accountB']],
+      ['agent', 'forbidden'],
+      ['partner', 'forbidden'],
+    ])('%s exports exactly the accounts within both the read and the export scope, without hidden fields', async (person, expected) => {
+      const response = await probe.get(person, '/api/records/account/export?format=csv');
+      if (expected === 'forbidden') {
+        expect(response.status).toBe(403);
+        return;
+      }
+      expect(response.status).toBe(200);
+      const [header = '', ...lines] = response.text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+      expect(lines.map((line) => company.keyOf(line.split(',')[0])).sort()).toEqual(expected);
+      expect(header.split(',').includes('annualRevenue')).toBe(!REVENUE_HIDDEN.includes(person));
+    });
+
     it.each(PEOPLE)('%s reads the history of readable accounts only, without hidden values', async (person) => {
       for (const key of ALL_ACCOUNTS) {
         const response = await probe.get(person, `/api/records/account/${id(key)}/history`);
@@ -274,6 +313,28 @@ describe.each(testDialects())('permission matrix on %s', (dialect) => {
       const response = await probe.post('repA', `/api/records/opportunity/${String(opportunity.id)}/transitions`, { event: 'LOSE', data: { lostReason: 'Price', discount: 9 } });
       expect(response.status).toBe(403);
       expect(response.body.error.details).toEqual([expect.objectContaining({ path: '/data/discount', code: 'readOnlyField' })]);
+    });
+
+    it.each<[Person, number]>([['admin', 200], ['manager', 200], ['repA', 403], ['repB', 403], ['agent', 403], ['partner', 403]])(
+      '%s imports accounts: %i (the import grant, with create)',
+      async (person, status) => {
+        const name = `Imported by ${person}`;
+        const response = await probe.post(person, '/api/records/account/import', { records: [{ name }] });
+        expect(response.status).toBe(status);
+        const found = (await runtime.api().get(`/api/records/account?filter[name]=${encodeURIComponent(name)}`)).body.data as Array<{ owner: string }>;
+        expect(found.map((record) => record.owner)).toEqual(status === 200 ? [company.users[person].id] : []);
+      },
+    );
+
+    it.each<[Person, string[]]>([
+      ['admin', ALL_ACCOUNTS],
+      ['manager', ['accountA', 'accountB', 'accountM']],
+    ])('%s upserts accounts by id: updated within the update scope, "not found" for every other one', async (person, updatable) => {
+      const records = ALL_ACCOUNTS.map((key) => ({ id: id(key), phone: '+1 555 0123' }));
+      const response = await probe.post(person, '/api/records/account/import?mode=upsert&key=id&atomic=false', { records });
+      expect(response.status).toBe(200);
+      const actions = (response.body.rows as Array<{ action: string; errors?: Array<{ code?: string }> }>).map((row) => row.action === 'failed' ? row.errors?.[0]?.code : row.action);
+      expect(actions).toEqual(ALL_ACCOUNTS.map((key) => (updatable.includes(key) ? 'updated' : 'notFound')));
     });
 
     it('lets a rep delete their own contact but the agent not a contact shared for editing', async () => {

@@ -17,7 +17,8 @@ export function createProbe(runtime: TestRuntime, company: Company): Probe {
   const seen = new Map<Person, string[]>();
   const remember = (person: Person, response: Response): Response => {
     const list = seen.get(person) ?? [];
-    list.push(JSON.stringify(response.body));
+    // A CSV export has no JSON body: its text is what was sent.
+    list.push(response.type === 'text/csv' ? response.text : JSON.stringify(response.body));
     seen.set(person, list);
     return response;
   };

@@ -46,10 +46,24 @@ const ROUTES: Record<string, RouteKind> = {
   'POST /api/metadata/processes/:name/migrate': 'admin',
   'GET /api/notifications': 'self',
   'POST /api/notifications/:id/read': 'self',
+  // Saved list views are one's own; the entity and the fields they name are the caller's view (saved-views.test.ts).
+  'GET /api/views': 'self',
+  'POST /api/views': 'self',
+  'PATCH /api/views/:id': 'self',
+  'DELETE /api/views/:id': 'self',
   'GET /api/audit': 'admin',
   // Reports run their SQL under readableWhere; their own suite proves the figures per role.
   'GET /api/reports': 'report',
   'GET /api/reports/:name': 'report',
+  // Boards count, sum and list cards under readableWhere and field access (boards-api.test.ts, the matrix).
+  'GET /api/boards': 'report',
+  'GET /api/boards/:name': 'report',
+  'GET /api/boards/:name/columns/:value': 'report',
+  // Exports read under readableWhere AND the export grant's row rule (export-api.test.ts, the matrix).
+  'GET /api/records/:entity/export': 'entity',
+  // Imports need the import grant and create (update for upserts); rows go through the record operations, a match the
+  // caller may not change is "not found" (records-import.test.ts, the matrix).
+  'POST /api/records/:entity/import': 'entity',
   'GET /api/records/:entity': 'entity',
   'POST /api/records/:entity': 'entity',
   'GET /api/records/:entity/:id': 'record',
@@ -61,6 +75,11 @@ const ROUTES: Record<string, RouteKind> = {
   'POST /api/records/:entity/:id/transitions': 'record',
   'GET /api/records/:entity/:id/process': 'record',
   'POST /api/records/:entity/:id/process/start': 'record',
+  // Capabilities an entity turns on (duplicates, conversion, assignment): the record's access first, 404 for others'.
+  'GET /api/records/:entity/:id/duplicates': 'record',
+  'POST /api/records/:entity/:id/merge': 'record',
+  'POST /api/records/:entity/:id/convert': 'record',
+  'POST /api/records/:entity/:id/assign': 'record',
 };
 
 const routeKey = (method: string, path: string): string => `${method} ${path.replace(/\/$/, '') || '/'}`;

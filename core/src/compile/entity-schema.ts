@@ -2,6 +2,7 @@
 // send to create a record, to update one, and what the API returns. ajv validates with it on the
 // server and @rjsf/core renders forms from it, so it keeps to plain, widely supported keywords.
 import type { EntityDocument, ManyToManyRelation } from '../model/entity';
+import { rollupOf } from '../model/entity-capabilities';
 import type { FieldDefinition } from '../model/field';
 import { DEFAULT_LOCALE, resolveText } from '../model/label';
 import { fieldValueSchema, recordIdSchema } from './field-value-schemas';
@@ -17,7 +18,7 @@ export interface EntitySchemaOptions {
 
 /** Fields the server computes: never written by clients. */
 export function isWritableField(field: FieldDefinition): boolean {
-  return field.type !== 'formula' && field.type !== 'autonumber' && field.readOnly !== true;
+  return field.type !== 'formula' && field.type !== 'autonumber' && field.readOnly !== true && rollupOf(field) === undefined;
 }
 
 export function compileEntitySchema(entity: EntityDocument, options: EntitySchemaOptions): JsonSchema {

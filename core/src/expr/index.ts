@@ -3,6 +3,7 @@
 export { compileExpression } from './compile';
 export type { CompiledExpression } from './compile';
 export { checkExpression } from './check';
+export { isTruthy } from './values';
 export type { EvaluationContext, ExpressionScope } from './evaluate';
 export { ExpressionError } from './expression-error';
 export type { ExpressionErrorCode } from './expression-error';

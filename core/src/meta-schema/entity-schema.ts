@@ -1,10 +1,11 @@
 // Meta-schema of entity documents (entities/*.json): fields, indexes and relations.
 import type { JsonSchema } from '../compile/json-schema';
-import type { EntityDocument, HandoverDefinition, HandoverRelation, HasManyRelation, IndexDefinition, ManyToManyRelation } from '../model/entity';
+import type { EntityDocument, HandoverDefinition, HandoverRelation, HasManyRelation, IndexDefinition, ManyToManyRelation, OverlapRule, ProcessSignal } from '../model/entity';
 import {
-  COMMON_DEFINITIONS, META_SCHEMA_BASE_URI, META_SCHEMA_DIALECT, SCHEMA_PROPERTY, SQL_TABLE_PATTERN, ref, stringList,
+  COMMON_DEFINITIONS, EVENT_NAME_PATTERN, META_SCHEMA_BASE_URI, META_SCHEMA_DIALECT, SCHEMA_PROPERTY, SQL_TABLE_PATTERN, ref, stringList,
   type SchemaPropertiesOf,
 } from './common';
+import { ENTITY_CAPABILITY_DEFINITIONS, ENTITY_CAPABILITY_PROPERTIES } from './entity-capability-schemas';
 import { FIELD_DEFINITIONS } from './field-schemas';
 import { FILTER_PROPERTIES } from './layout-schema';
 
@@ -41,6 +42,20 @@ const HANDOVER_PROPERTIES = {
   relations: { type: 'array', items: ref('handoverRelation'), minItems: 1, description: 'Related records carried to the new owner.' },
 } satisfies SchemaPropertiesOf<HandoverDefinition>;
 
+const OVERLAP_RULE_PROPERTIES = {
+  name: ref('identifier', 'Unique among the entity\'s overlap rules; the writer confirms an overlap with ?confirm=<name>.'),
+  start: ref('identifier', 'A date or datetime field: where the range starts.'),
+  end: ref('identifier', 'A field of the same type as start: where the range ends (touching ranges do not overlap).'),
+  scope: stringList(ref('identifier'), 'Fields whose values must be equal for two records to collide, e.g. ["owner"].'),
+  where: { type: 'array', items: ref('filterClause'), description: 'Only records matching every clause take part, e.g. type = meeting.' },
+  message: ref('localisedText', 'The refusal\'s text, shown before the conflicting record\'s name.'),
+} satisfies SchemaPropertiesOf<OverlapRule>;
+
+const PROCESS_SIGNAL_PROPERTIES = {
+  field: ref('identifier', 'A reference field: the record whose process gets the event.'),
+  event: { type: 'string', pattern: EVENT_NAME_PATTERN, maxLength: 100, description: 'The event sent (e.g. "ACTIVITY" to restart a stale-deal timer).' },
+} satisfies SchemaPropertiesOf<ProcessSignal>;
+
 const ENTITY_PROPERTIES = {
   $schema: SCHEMA_PROPERTY,
   kind: { const: 'entity', description: 'Always "entity".' },
@@ -57,6 +72,9 @@ const ENTITY_PROPERTIES = {
   ownerField: ref('identifier', 'The user field naming each record\'s owner, for record-level permissions (default: a user field named "owner").'),
   partnerField: ref('identifier', 'A reference or string field naming the partner account a record is shared with.'),
   handover: { type: 'object', description: 'What reassigning a record carries to the new owner.', properties: HANDOVER_PROPERTIES, required: ['relations'], additionalProperties: false },
+  ...ENTITY_CAPABILITY_PROPERTIES,
+  overlapRules: { type: 'array', items: ref('overlapRule'), description: 'Time ranges that may not overlap within a scope unless confirmed (a meeting in its owner\'s calendar).' },
+  processSignals: { type: 'array', items: ref('processSignal'), description: 'Events sent, when a record is created, to the process of a record it references.' },
 } satisfies SchemaPropertiesOf<EntityDocument>;
 
 export const ENTITY_META_SCHEMA: JsonSchema = {
@@ -71,9 +89,12 @@ export const ENTITY_META_SCHEMA: JsonSchema = {
   $defs: {
     ...COMMON_DEFINITIONS,
     ...FIELD_DEFINITIONS,
+    ...ENTITY_CAPABILITY_DEFINITIONS,
     index: { type: 'object', properties: INDEX_PROPERTIES, required: ['fields'], additionalProperties: false },
     handoverRelation: { type: 'object', properties: HANDOVER_RELATION_PROPERTIES, required: ['relation'], additionalProperties: false },
     filterClause: { type: 'object', properties: FILTER_PROPERTIES, required: ['field', 'op'], additionalProperties: false },
+    overlapRule: { type: 'object', properties: OVERLAP_RULE_PROPERTIES, required: ['name', 'start', 'end'], additionalProperties: false },
+    processSignal: { type: 'object', properties: PROCESS_SIGNAL_PROPERTIES, required: ['field', 'event'], additionalProperties: false },
     relation: {
       type: 'object',
       properties: { kind: RELATION_KIND },

@@ -8,6 +8,7 @@ import {
   type SchemaPropertiesOf,
 } from './common';
 import type { EnumOption } from '../model/field';
+import { ROLLUP_PROPERTY } from './entity-capability-schemas';
 
 const SAFE_INTEGER: JsonSchema = { type: 'integer', minimum: -Number.MAX_SAFE_INTEGER, maximum: Number.MAX_SAFE_INTEGER };
 const PRECISION: JsonSchema = { type: 'integer', minimum: 1, maximum: 65, description: 'Total significant digits (default 18).' };
@@ -56,8 +57,9 @@ const TYPE_SPECIFIC_PROPERTIES = {
     minimum: { ...SAFE_INTEGER, description: 'Smallest allowed value (inclusive).' },
     maximum: { ...SAFE_INTEGER, description: 'Largest allowed value (inclusive).' },
     default: { ...SAFE_INTEGER, description: 'Value given to new records when none is sent.' },
+    rollup: ROLLUP_PROPERTY,
   },
-  decimal: { precision: PRECISION, scale: SCALE, minimum: NUMBER_MINIMUM, maximum: NUMBER_MAXIMUM, default: { type: 'number' } },
+  decimal: { precision: PRECISION, scale: SCALE, minimum: NUMBER_MINIMUM, maximum: NUMBER_MAXIMUM, default: { type: 'number' }, rollup: ROLLUP_PROPERTY },
   currency: {
     currency: { type: 'string', pattern: CURRENCY_CODE_PATTERN, description: 'ISO 4217 code used when the record names none (default "USD").' },
     precision: PRECISION,
@@ -65,12 +67,14 @@ const TYPE_SPECIFIC_PROPERTIES = {
     minimum: NUMBER_MINIMUM,
     maximum: NUMBER_MAXIMUM,
     default: { type: 'number' },
+    rollup: ROLLUP_PROPERTY,
   },
   percent: {
     minimum: NUMBER_MINIMUM,
     maximum: NUMBER_MAXIMUM,
     scale: { type: 'integer', minimum: 0, maximum: 8, description: 'Digits after the decimal point (default 4; 9 digits in all).' },
     default: { type: 'number' },
+    rollup: ROLLUP_PROPERTY,
   },
   boolean: { default: { type: 'boolean' } },
   date: {

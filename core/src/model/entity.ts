@@ -1,4 +1,5 @@
 // Entity documents: one per business object (account, opportunity, ticket, …).
+import type { AssignmentDefinition, ConversionDefinition, DuplicateDetectionDefinition } from './entity-capabilities';
 import type { FieldDefinition } from './field';
 import type { LocalisedText } from './label';
 import type { FilterClause } from './layout';
@@ -67,6 +68,42 @@ export interface EntityDocument {
   /** A reference or string field naming the partner account a record is shared with; partner users see only their own. */
   partnerField?: string;
   handover?: HandoverDefinition;
+  /** Rules routing a new record without an owner to one (runtime/src/assignment). */
+  assignment?: AssignmentDefinition;
+  /** Likely-duplicate rules: checked on create, listed per record, and merge turned on (runtime/src/duplicates). */
+  duplicates?: DuplicateDetectionDefinition;
+  /** Converting a record into records of other entities (a lead into an account, contact and opportunity). */
+  conversion?: ConversionDefinition;
+  /** Time ranges that may not overlap within a scope (a meeting in its owner's calendar); see runtime/src/calendar. */
+  overlapRules?: OverlapRule[];
+  /** Events sent, when a record is created, to the process of the record a reference names (an activity restarts its deal's stale clock). */
+  processSignals?: ProcessSignal[];
+}
+
+/**
+ * Two records of the entity matching `where` whose `scope` fields are equal may not have
+ * overlapping [start, end) ranges, unless the writer confirms (`?confirm=<name>`). Touching
+ * ranges (one ends when the other starts) do not overlap.
+ */
+export interface OverlapRule {
+  /** Unique among the entity's overlap rules; also the word the writer confirms with. */
+  name: string;
+  /** A date or datetime field: where the range starts. */
+  start: string;
+  /** A field of the same type as `start`: where the range ends. */
+  end: string;
+  /** Fields whose values must be equal for two records to collide (e.g. the owner). */
+  scope?: string[];
+  /** Only records matching every clause take part (e.g. type = meeting). */
+  where?: FilterClause[];
+  /** Shown with the refusal, before the conflicting record's name. */
+  message?: LocalisedText;
+}
+
+/** On create, `event` goes (through the outbox) to the process of the record the reference `field` names. */
+export interface ProcessSignal {
+  field: string;
+  event: string;
 }
 
 /** Names of the columns every entity table has; fields may not use them. */

@@ -1,5 +1,6 @@
 // Field definitions: one discriminated union member per field type.
 // The JSON meta-schema (meta-schema/) mirrors these types; keep them in step.
+import type { RollupDefinition } from './entity-capabilities';
 import type { LocalisedText } from './label';
 
 export const FIELD_TYPES = [
@@ -33,7 +34,7 @@ export interface PhoneField extends FieldBase {
   default?: string;
 }
 export interface UrlField extends FieldBase { type: 'url'; default?: string }
-export interface IntegerField extends FieldBase { type: 'integer'; minimum?: number; maximum?: number; default?: number }
+export interface IntegerField extends FieldBase { type: 'integer'; minimum?: number; maximum?: number; default?: number; rollup?: RollupDefinition }
 export interface DecimalField extends FieldBase {
   type: 'decimal';
   /** Total significant digits (default 18) and digits after the point (default 2). */
@@ -42,6 +43,8 @@ export interface DecimalField extends FieldBase {
   minimum?: number;
   maximum?: number;
   default?: number;
+  /** Kept equal to an aggregate of related records by the server (read-only). */
+  rollup?: RollupDefinition;
 }
 export interface CurrencyField extends FieldBase {
   type: 'currency';
@@ -52,8 +55,10 @@ export interface CurrencyField extends FieldBase {
   minimum?: number;
   maximum?: number;
   default?: number;
+  /** Kept equal to an aggregate of related records by the server (read-only). */
+  rollup?: RollupDefinition;
 }
-export interface PercentField extends FieldBase { type: 'percent'; minimum?: number; maximum?: number; scale?: number; default?: number }
+export interface PercentField extends FieldBase { type: 'percent'; minimum?: number; maximum?: number; scale?: number; default?: number; rollup?: RollupDefinition }
 export interface BooleanField extends FieldBase { type: 'boolean'; default?: boolean }
 export interface DateField extends FieldBase { type: 'date'; minimum?: string; maximum?: string; default?: string }
 export interface DateTimeField extends FieldBase { type: 'datetime'; default?: string }

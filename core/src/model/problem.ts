@@ -27,6 +27,7 @@ export type ErrorCode =
   | 'payloadTooLarge'
   | 'unsupportedMediaType'
   | 'confirmationRequired'
+  | 'duplicate'
   | 'tooManyRequests'
   | 'internal';
 

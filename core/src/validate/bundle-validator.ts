@@ -10,11 +10,13 @@ import { inDocument, type BundleProblem } from './bundle-problem';
 import { checkProcessInBundle } from './bundle-process-checks';
 import { checkReportInBundle } from './bundle-report-checks';
 import { checkTableNames } from './bundle-table-checks';
+import { checkCapabilitiesInBundle } from './bundle-capability-checks';
+import { checkProcessSignalsInBundle } from './entity-calendar-checks';
 import { checkHandoverInBundle } from './entity-ownership-checks';
 
 export function validateBundle(bundle: MetadataBundle): BundleProblem[] {
   return [
-    ...Object.entries(bundle.entities).flatMap(([key, entity]) => inDocument('entity', entity.name, [...keyMismatch(key, entity.name), ...checkEntityInBundle(entity, bundle), ...checkHandoverInBundle(entity, bundle)])),
+    ...Object.entries(bundle.entities).flatMap(([key, entity]) => inDocument('entity', entity.name, [...keyMismatch(key, entity.name), ...checkEntityInBundle(entity, bundle), ...checkHandoverInBundle(entity, bundle), ...checkProcessSignalsInBundle(entity, bundle), ...checkCapabilitiesInBundle(entity, bundle)])),
     ...checkTableNames(bundle),
     ...Object.entries(bundle.layouts).flatMap(([key, layout]) => inDocument('layout', layout.name, [...keyMismatch(key, layout.name), ...checkLayoutInBundle(layout, bundle)])),
     ...Object.entries(bundle.processes).flatMap(([key, process]) => inDocument('process', process.name, [...keyMismatch(key, process.name), ...checkProcessInBundle(process, bundle)])),

@@ -4,6 +4,8 @@ import type { MetaSchemaName } from '../meta-schema';
 import type { MetadataDocument, PackManifest } from '../model/pack';
 import type { Problem } from '../model/problem';
 import { ajvErrorsToProblems } from './ajv-problems';
+import { checkEntityCalendar } from './entity-calendar-checks';
+import { checkEntityCapabilities } from './entity-capability-checks';
 import { checkEntity } from './entity-checks';
 import { checkEntityOwnership } from './entity-ownership-checks';
 import { checkLayout } from './layout-checks';
@@ -53,7 +55,7 @@ function semanticProblems(document: MetadataDocument | PackManifest): Problem[] 
     case 'pack':
       return [];
     case 'entity':
-      return [...checkEntity(document), ...checkEntityOwnership(document)];
+      return [...checkEntity(document), ...checkEntityOwnership(document), ...checkEntityCalendar(document), ...checkEntityCapabilities(document)];
     case 'process':
       return [...checkProcess(document), ...checkProcessTimers(document)];
     case 'permissionSet':

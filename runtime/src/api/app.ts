@@ -9,10 +9,19 @@ import { DEFAULT_AUTH_CONFIG, type RuntimeConfig } from '../config/config';
 import type { Database } from '../db/database';
 import { AuthService } from '../identity/auth-service';
 import type { LiveMetadata } from '../live/live-metadata';
+import { BoardService } from '../boards/board-service';
+import { ExportService } from '../export/export-service';
+import { ImportService } from '../import/import-service';
 import { RecordService } from '../records/record-service';
 import { ReportService } from '../reports/report-service';
 import { WorkflowRuntime } from '../workflow/workflow-runtime';
+import { savedViewsRouter } from '../web/saved-views-router';
+import { SavedViewStore } from '../web/saved-views';
+import { webAppRouter } from '../web/web-app';
 import { auditRouter } from './audit-router';
+import { boardsRouter } from './boards-router';
+import { exportRouter } from './export-router';
+import { importRouter } from './import-router';
 import { authenticate } from './authenticate';
 import { authRouter, loginRouter } from './auth-router';
 import { apiNotFound, createErrorHandler } from './error-handler';
@@ -20,6 +29,7 @@ import { metadataRouter, openApiDocument } from './metadata-router';
 import { notificationsRouter } from './notifications-router';
 import { processMetadataRouter } from './process-metadata-router';
 import { publishingRouter } from './publishing-router';
+import { recordCapabilitiesRouter } from './record-capabilities-router';
 import { recordsRouter } from './records-router';
 import { reportsRouter } from './reports-router';
 import { assignRequestId } from './request-id';
@@ -37,6 +47,10 @@ export interface AppDependencies {
   /** The workflow engine; default: one on the same database (its loops are started by the server, not here). */
   workflow?: WorkflowRuntime;
   log?: (message: string, error: unknown) => void;
+  /** The largest import body (CSV or JSON); default 10mb. */
+  importBodyLimit?: string;
+  /** The built web app served at `/` (default runtime/web/dist); null serves none. */
+  webRoot?: string | null;
 }
 
 export function createApp(dependencies: AppDependencies): Express {
@@ -73,9 +87,15 @@ export function createApp(dependencies: AppDependencies): Express {
   app.use('/api/notifications', notificationsRouter(database, () => workflow.service.now()));
   app.use('/api/records', workflowRouter(workflow.service, records, { bodyLimit: config.bodyLimit }));
   app.use('/api/audit', auditRouter(database));
+  app.use('/api/records', exportRouter(new ExportService({ database, metadata })));
+  app.use('/api/records', importRouter(new ImportService(records), dependencies.importBodyLimit));
+  app.use('/api/records', recordCapabilitiesRouter(records, config.bodyLimit));
   app.use('/api/records', recordsRouter(records, config.bodyLimit, database));
   app.use('/api/reports', reportsRouter(new ReportService({ database, metadata })));
+  app.use('/api/boards', boardsRouter(new BoardService({ database, metadata })));
+  app.use('/api/views', savedViewsRouter(new SavedViewStore(database), metadata));
   app.use('/api', apiNotFound);
+  if (dependencies.webRoot !== null) app.use(webAppRouter(dependencies.webRoot));
   const errorHandlerOptions: Parameters<typeof createErrorHandler>[0] = { isProduction: config.isProduction };
   if (dependencies.log) errorHandlerOptions.log = dependencies.log;
   app.use(createErrorHandler(errorHandlerOptions));

@@ -4,6 +4,7 @@
 // Stack traces are logged, never sent.
 import { NotFoundError, StagecraftError, TooManyRequestsError, type ErrorCode, type Problem } from '@stagecraft/core';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { DuplicateRecordError } from '../duplicates/duplicate-error';
 import { originOf } from './request-actor';
 
 export interface ErrorBody {
@@ -50,7 +51,9 @@ export function createErrorHandler(options: ErrorHandlerOptions): ErrorRequestHa
     }
     if (error instanceof TooManyRequestsError) response.setHeader('Retry-After', String(error.retryAfterSeconds));
     if (error instanceof StagecraftError) {
-      response.status(error.status).json(errorBody(error.code, error.message, error.details));
+      const body = errorBody(error.code, error.message, error.details);
+      // A likely duplicate also names its candidates (ids the writer may read) beside the details.
+      response.status(error.status).json(error instanceof DuplicateRecordError ? { error: { ...body.error, candidates: error.candidates } } : body);
       return;
     }
     const parserError = BODY_PARSER_ERRORS[bodyParserType(error) ?? ''];

@@ -9,6 +9,7 @@ import { entityAccessOf } from '../access/access-policies';
 import { isEntityVisible, visibleEntityDocument } from '../access/visible-metadata';
 import { derivedOnce } from '../live/compile-metadata';
 import type { CompiledEntity, CompiledMetadata } from '../live/compiled-types';
+import { withPolicyReadOnly } from '../web/policy-read-only';
 import { actorOf } from './request-actor';
 import { routeParam } from './route-params';
 
@@ -65,7 +66,13 @@ export function metadataRouter(metadata: () => CompiledMetadata): Router {
     const locale = text(request.query.locale) ?? 'en';
     // Every actor with the same roles sees the same schema: derived once per version and role set.
     const policyKey = accessPolicyKey(accessSubjectOf(actorOf(request)));
-    response.json(derivedOnce(live, `schema:${entity.name}:${mode}:${locale}:${policyKey}`, () => compileEntitySchema(visibleEntityDocument(entity.document, access), { mode: mode as SchemaMode, locale })));
+    response.json(
+      derivedOnce(live, `schema:${entity.name}:${mode}:${locale}:${policyKey}`, () => {
+        const schema = compileEntitySchema(visibleEntityDocument(entity.document, access), { mode: mode as SchemaMode, locale });
+        // What the caller may send: the fields their policy makes read-only are marked so.
+        return mode === 'read' ? schema : withPolicyReadOnly(schema, access);
+      }),
+    );
   });
 
   router.get('/layouts', (request, response) => {

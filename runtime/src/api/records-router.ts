@@ -36,6 +36,11 @@ export function expectedVersionOf(request: Request): number | undefined {
   return Number(match[1]);
 }
 
+/** `?confirm=overlap` (or a comma list): the rules (overlap rules by name) the writer accepts breaking. */
+function confirmedOf(request: Request): string[] {
+  return nameList((request.query as RawQuery).confirm);
+}
+
 function sendRecord(response: Response, status: number, record: Record<string, unknown>): void {
   response.setHeader('ETag', `"${String(record.version)}"`);
   response.status(status).json(record);
@@ -78,13 +83,13 @@ export function recordsRouter(records: RecordService, bodyLimit: string, databas
   });
 
   router.post('/:entity', identityWritesNeedAdmin, ...body, async (request, response) => {
-    const record = await records.create(routeParam(request, 'entity'), request.body, actorOf(request), originOf(request));
+    const record = await records.create(routeParam(request, 'entity'), request.body, actorOf(request), originOf(request), { confirm: confirmedOf(request) });
     response.location(`${request.baseUrl}/${routeParam(request, 'entity')}/${String(record.id)}`);
     sendRecord(response, 201, record);
   });
 
   router.patch('/:entity/:id', identityWritesNeedAdmin, ...body, async (request, response) => {
-    const options: { expectedVersion?: number } = {};
+    const options: { expectedVersion?: number; confirm: string[] } = { confirm: confirmedOf(request) };
     const expectedVersion = expectedVersionOf(request);
     if (expectedVersion !== undefined) options.expectedVersion = expectedVersion;
     sendRecord(response, 200, await records.update(routeParam(request, 'entity'), routeParam(request, 'id'), request.body, options, actorOf(request), originOf(request)));

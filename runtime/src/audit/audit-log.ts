@@ -13,6 +13,8 @@ export const AUDIT_ACTIONS = [
   'delete',
   'transition',
   'ownerChange',
+  'convert',
+  'merge',
   'permissionChange',
   'login',
   'loginFailed',

@@ -23,12 +23,14 @@ interface DemoUser {
   isPartner?: boolean;
 }
 
-/** admin > salesManager > salesRep; supportAgent and partner sit directly below admin. */
+/** admin > salesManager > salesRep; supportAgent, partner and finance sit directly below admin. */
 export const DEMO_ROLES: readonly DemoRole[] = [
   { name: 'salesManager', label: 'Sales manager', parent: 'admin' },
   { name: 'salesRep', label: 'Sales representative', parent: 'salesManager' },
   { name: 'supportAgent', label: 'Support agent', parent: 'admin' },
   { name: 'partner', label: 'Partner', parent: 'admin' },
+  // Told about overdue receivables (the SFA pack's payment milestones).
+  { name: 'finance', label: 'Finance', parent: 'admin' },
 ];
 
 export const DEMO_TEAMS = [
@@ -42,6 +44,8 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { username: 'rep2', displayName: 'Robin Rep', role: 'salesRep', team: 'Sales', locale: 'zh-CN' },
   { username: 'agent1', displayName: 'Alex Agent', role: 'supportAgent', team: 'Support' },
   { username: 'partner1', displayName: 'Pat Partner', role: 'partner', isPartner: true },
+  { username: 'rep3', displayName: 'Chen Jing 陈静', role: 'salesRep', team: 'Sales', locale: 'zh-CN' },
+  { username: 'finance1', displayName: 'Frankie Finance', role: 'finance' },
 ];
 
 const DEMO_PARTNER_ACCOUNT = 'Demo Partner Ltd';

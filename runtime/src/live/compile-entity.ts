@@ -1,6 +1,7 @@
 // Entity document → CompiledEntity: column maps, codecs, quoted SQL, validators and formulas,
 // all computed once per published version.
 import {
+  rollupOf,
   compileEntitySchema,
   compileEntityTablePlan,
   compileExpression,
@@ -31,7 +32,7 @@ function systemField(name: string, kind: ValueKind, quote: Quote): CompiledField
 }
 
 function isServerAssigned(definition: FieldDefinition): boolean {
-  return definition.readOnly === true || definition.type === 'formula' || definition.type === 'autonumber';
+  return definition.readOnly === true || definition.type === 'formula' || definition.type === 'autonumber' || rollupOf(definition) !== undefined;
 }
 
 function compileField(definition: FieldDefinition, quote: Quote): CompiledField {

@@ -19,6 +19,8 @@ export interface RecordContext {
   knownSequences: Set<string>;
   /** Services beside the record operations (the workflow engine) hook in here. */
   hooks?: RecordHooks;
+  /** Rules the writer confirmed breaking (`?confirm=overlap`): overlap rules by name. */
+  confirmed?: ReadonlySet<string>;
   /** Set when the operation runs inside a caller's transaction (a process creating a related record). */
   transaction?: Transaction;
 }

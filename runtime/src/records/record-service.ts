@@ -18,6 +18,11 @@ import type { RecordContext } from './record-context';
 import type { RecordHooks } from './record-hooks';
 import type { RecordData } from './record-rows';
 
+export interface CreateOptions {
+  /** Rules the writer confirmed breaking (overlap rules by name). */
+  confirm?: readonly string[];
+}
+
 export interface RecordServiceDependencies {
   database: Database;
   metadata: () => CompiledMetadata;
@@ -30,8 +35,9 @@ export class RecordService {
 
   constructor(private readonly dependencies: RecordServiceDependencies) {}
 
-  private context(actor: Actor, origin: RequestOrigin): RecordContext {
+  private context(actor: Actor, origin: RequestOrigin, confirm?: readonly string[]): RecordContext {
     return {
+      ...(confirm && confirm.length > 0 ? { confirmed: new Set(confirm) } : {}),
       database: this.dependencies.database,
       metadata: this.dependencies.metadata(),
       actor,
@@ -42,6 +48,11 @@ export class RecordService {
     };
   }
 
+  /** One operation's context, for the record capabilities beside these operations (conversion, merge, assignment). */
+  operationContext(actor: Actor, origin: RequestOrigin = NO_ORIGIN, confirm?: readonly string[]): RecordContext {
+    return this.context(actor, origin, confirm);
+  }
+
   list(entity: string, query: ListQuery, actor: Actor, origin: RequestOrigin = NO_ORIGIN): Promise<RecordPage> {
     return listRecords(this.context(actor, origin), entity, query);
   }
@@ -50,17 +61,17 @@ export class RecordService {
     return getRecord(this.context(actor, origin), entity, id, options);
   }
 
-  create(entity: string, body: unknown, actor: Actor, origin: RequestOrigin = NO_ORIGIN): Promise<RecordData> {
-    return createRecord(this.context(actor, origin), entity, body);
+  create(entity: string, body: unknown, actor: Actor, origin: RequestOrigin = NO_ORIGIN, options: CreateOptions = {}): Promise<RecordData> {
+    return createRecord(this.context(actor, origin, options.confirm), entity, body);
   }
 
   /** Creates a record inside the caller's transaction (a process's createRecord effect). */
-  createWithin(transaction: Transaction, entity: string, body: unknown, actor: Actor, origin: RequestOrigin = NO_ORIGIN): Promise<RecordData> {
-    return createRecord({ ...this.context(actor, origin), transaction }, entity, body);
+  createWithin(transaction: Transaction, entity: string, body: unknown, actor: Actor, origin: RequestOrigin = NO_ORIGIN, options: CreateOptions = {}): Promise<RecordData> {
+    return createRecord({ ...this.context(actor, origin, options.confirm), transaction }, entity, body);
   }
 
   update(entity: string, id: string, body: unknown, options: UpdateOptions, actor: Actor, origin: RequestOrigin = NO_ORIGIN): Promise<RecordData> {
-    return updateRecord(this.context(actor, origin), entity, id, body, options);
+    return updateRecord(this.context(actor, origin, options.confirm), entity, id, body, options);
   }
 
   delete(entity: string, id: string, options: { expectedVersion?: number }, actor: Actor, origin: RequestOrigin = NO_ORIGIN): Promise<void> {

@@ -14,6 +14,9 @@ export interface ReportColumn {
   options?: Array<{ value: string; label: string; color?: string }>;
   /** Reference columns: the entity referenced. */
   entity?: string;
+  /** Grouping columns: the field grouped by (and its date bucket), so a chart segment can link to its records. */
+  field?: string;
+  bucket?: ReportGrouping['bucket'];
 }
 
 export function roundFigure(value: unknown): number | null {
@@ -29,6 +32,8 @@ function fieldLabel(field: CompiledField, locale: string): string {
 export function groupingColumn(grouping: ReportGrouping, field: CompiledField, locale: string): ReportColumn {
   const column: ReportColumn = { name: groupingNameOf(grouping), label: grouping.label === undefined ? fieldLabel(field, locale) : resolveText(grouping.label, locale), type: 'string' };
   const definition = field.definition;
+  column.field = field.name;
+  if (grouping.bucket !== undefined) column.bucket = grouping.bucket;
   if (grouping.bucket !== undefined) column.type = grouping.bucket === 'day' || grouping.bucket === 'week' ? 'date' : 'string';
   else if (definition?.type === 'enum') {
     column.type = 'enum';

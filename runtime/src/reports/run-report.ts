@@ -6,6 +6,7 @@ import { groupingNameOf, NotFoundError, reportsOf, resolveText, type ReportDocum
 import { accessOf, readableWhere, requireOperation } from '../access/record-access';
 import { visibleEntityOf } from '../access/visible-entity';
 import type { CompiledField } from '../live/compiled-types';
+import type { ListFilter } from '../records/list-query';
 import { entityOf, type RecordContext } from '../records/record-context';
 import { funnelReportStatement, reachedColumnOf } from './funnel-query';
 import { aggregateColumn, decodeReportValue, groupingColumn, reportLabel, roundFigure, type ReportColumn } from './report-columns';
@@ -33,6 +34,8 @@ export interface ReportResult {
   chart: { type: ReportDocument['chart']['type']; x?: string; series: string[] };
   /** Present when the report compares groups with the overall value. */
   compare?: { aggregate: string; overall: number | null; belowPercent: number };
+  /** The list behind the figures: the entity and the report's filters with the caller's parameters (a row adds its grouping values). */
+  drill?: { entity: string; filters: ListFilter[] };
 }
 
 /** Columns a comparison adds to each row. */
@@ -82,7 +85,10 @@ export async function runReport(context: RecordContext, name: string, query: Rea
     parameterFilters: parseReportParameters(report, query),
     rowFilter: (params) => readableWhere(context, stored, params),
   };
-  return report.funnel ? runFunnel(context, input, locale) : runGrouped(context, input, locale);
+  const result = await (report.funnel ? runFunnel(context, input, locale) : runGrouped(context, input, locale));
+  const filters: ListFilter[] = [...(report.filters ?? []), ...input.parameterFilters.map(({ field, op, value }) => ({ field, op, value }))];
+  result.drill = { entity: report.entity, filters };
+  return result;
 }
 
 async function runGrouped(context: RecordContext, input: ReportSqlInput, locale: string): Promise<ReportResult> {

@@ -3,6 +3,8 @@
 import type { ProcessSnapshot } from '@stagecraft/core';
 import type { Transaction } from 'sequelize';
 import type { Database } from '../db/database';
+import type { CompiledEntity } from '../live/compiled-types';
+import { decodeRow, type RecordData } from '../records/record-rows';
 import { toSqlDateTime, VALUE_CODECS } from '../records/value-kinds';
 import { PROCESS_INSTANCES_TABLE } from './workflow-tables';
 
@@ -20,6 +22,8 @@ export interface ProcessInstance {
 }
 
 const COLUMNS = ['entity', 'record_id', 'process', 'metadata_version', 'snapshot', 'state', 'status', 'started_at', 'updated_at'] as const;
+/** Instance columns beside a record's in one SELECT are aliased with this prefix (both have `updated_at`). */
+const INSTANCE_PREFIX = 'instance__';
 
 function instanceOf(row: Record<string, unknown>): ProcessInstance {
   return {
@@ -33,6 +37,29 @@ function instanceOf(row: Record<string, unknown>): ProcessInstance {
     startedAt: String(VALUE_CODECS.datetime.fromColumn(row.started_at)),
     updatedAt: String(VALUE_CODECS.datetime.fromColumn(row.updated_at)),
   };
+}
+
+/**
+ * The record row and its process instances, read (and on MySQL locked, FOR UPDATE) with one
+ * query — what a transition starts with. Null when the record does not exist.
+ */
+export async function readRecordWithInstances(database: Database, entity: CompiledEntity, id: string, transaction: Transaction): Promise<{ record: RecordData; instances: ProcessInstance[] } | null> {
+  const q = (name: string): string => database.quote(name);
+  const lock = database.dialect === 'mysql' ? ' FOR UPDATE' : '';
+  const instanceColumns = COLUMNS.map((column) => `${q('i')}.${q(column)} AS ${q(`${INSTANCE_PREFIX}${column}`)}`);
+  const rows = await database.select(
+    `SELECT ${entity.fieldList.map((field) => `${q('r')}.${field.sql}`).join(', ')}, ${instanceColumns.join(', ')} ` +
+      `FROM ${entity.tableSql} ${q('r')} LEFT JOIN ${q(PROCESS_INSTANCES_TABLE)} ${q('i')} ON ${q('i')}.${q('entity')} = $1 AND ${q('i')}.${q('record_id')} = ${q('r')}.${q('id')} ` +
+      `WHERE ${q('r')}.${q('id')} = $2 ORDER BY ${q('i')}.${q('process')}${lock}`,
+    [entity.name, id],
+    transaction,
+  );
+  const [first] = rows;
+  if (!first) return null;
+  const instances = rows
+    .filter((row) => row[`${INSTANCE_PREFIX}process`] !== null && row[`${INSTANCE_PREFIX}process`] !== undefined)
+    .map((row) => instanceOf(Object.fromEntries(COLUMNS.map((column) => [column, row[`${INSTANCE_PREFIX}${column}`]]))));
+  return { record: decodeRow(entity.fieldList, first), instances };
 }
 
 /** The record's process instances; `forUpdate` locks them (MySQL) until the transaction ends. */

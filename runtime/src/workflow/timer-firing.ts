@@ -7,6 +7,7 @@ import { StagecraftError, stepProcess, TIMER_EVENT_TYPE, type TimerOutcome } fro
 import type { Transaction } from 'sequelize';
 import { changedFields } from '../audit/record-changes';
 import { SYSTEM_ACTOR, NO_ORIGIN } from '../identity/actor';
+import { feedsRollups, lockRollupParentsOf, refreshRollups } from '../rollups/rollup-maintenance';
 import { processIn } from './process-catalog';
 import { readInstances, updateInstance } from './process-instances';
 import { processUserOf } from './process-start';
@@ -14,7 +15,7 @@ import { changedFieldNames, recordAfterStep, validateEffectValues } from './reco
 import { readRecordRow, writeRecordRow } from './record-row';
 import { persistStep, type PersistedStep } from './step-persistence';
 import type { TimerRow } from './timer-rows';
-import type { WorkflowService } from './workflow-service';
+import { recordContextOf, type WorkflowService } from './workflow-service';
 
 /** lost: another worker's lease took the row over; failed: the firing's actions failed (retried later). */
 export type TimerFiringOutcome = TimerOutcome | 'lost' | 'gone' | 'failed';
@@ -33,6 +34,8 @@ export async function fireClaimedTimer(service: WorkflowService, timer: TimerRow
   const work = async (transaction: Transaction): Promise<{ outcome: TimerFiringOutcome; persisted?: PersistedStep }> => {
     if (!(await service.timers.consume(timer, token, transaction))) return { outcome: 'lost' };
     const entity = metadata.entities.get(timer.entity);
+    const context = recordContextOf(database, metadata, SYSTEM_ACTOR, NO_ORIGIN, now);
+    if (entity) await lockRollupParentsOf(context, entity, timer.recordId, transaction);
     const record = entity ? await readRecordRow(database, entity, timer.recordId, transaction, true) : null;
     const instance = record ? (await readInstances(database, timer.entity, timer.recordId, transaction, true)).find((candidate) => candidate.process === timer.process) : undefined;
     if (!entity || !record || !instance) return { outcome: 'gone' };
@@ -56,6 +59,7 @@ export async function fireClaimedTimer(service: WorkflowService, timer: TimerRow
     const names = changedFieldNames(entity, record, after);
     validateEffectValues(entity, after, names, compiled.name);
     const written = await writeRecordRow(database, entity, record, after, names, now, transaction);
+    if (feedsRollups(context, entity)) await refreshRollups(context, entity, [record, written], transaction);
     const persisted = await persistStep(service.stores(), {
       entity: entity.name, record: written, compiled, metadataVersion: instance.metadataVersion, step,
       event: `${TIMER_EVENT_TYPE}:${timer.key}`, payload: { timer: timer.key, generation: timer.generation },

@@ -4,6 +4,7 @@
 import type { RecordHooks } from '../records/record-hooks';
 import type { PersistedStep } from './step-persistence';
 import { deleteProcessStateOf } from './record-deletion';
+import { enqueueProcessSignals } from './process-signals';
 import { prepareProcessStart, stageCreateProblems, stageUpdateProblems } from './process-start';
 import type { WorkflowService } from './workflow-service';
 
@@ -19,11 +20,13 @@ export function workflowRecordHooks(service: WorkflowService): RecordHooks {
         record,
         transaction,
       );
-      if (!start) return undefined;
+      const signals = entity.document.processSignals ?? [];
+      if (!start && signals.length === 0) return undefined;
       let persisted: PersistedStep[] = [];
       return {
         inTransaction: async () => {
-          persisted = await start();
+          if (start) persisted = await start();
+          if (signals.length > 0) await enqueueProcessSignals(service.outbox, entity, record, context.now(), transaction);
         },
         afterCommit: () => service.committed(persisted),
       };

@@ -6,6 +6,7 @@ import type { RegistryExtension } from '@stagecraft/core';
 import type { MetadataRepository } from '@stagecraft/metadata';
 import type { Worker } from 'bullmq';
 import type { Database } from '../db/database';
+import { DUPLICATE_CONFIRMATION } from '../duplicates/duplicate-error';
 import type { CompiledMetadata } from '../live/compiled-types';
 import { LOG_MAIL_TRANSPORT, type MailTransport } from '../outbox/mail-transport';
 import { OutboxWorker } from '../outbox/outbox-worker';
@@ -70,7 +71,8 @@ export class WorkflowRuntime {
    * configured by an administrator, so a rep's missing create right must not block their step.
    */
   connectRecords(records: RecordService): void {
-    this.setRecordCreator((entity, values, actor, origin, transaction) => records.createWithin(transaction, entity, values, { ...actor, isAdmin: true }, origin));
+    // A process's createRecord is automation: a likely duplicate is not a reason to fail its transition.
+    this.setRecordCreator((entity, values, actor, origin, transaction) => records.createWithin(transaction, entity, values, { ...actor, isAdmin: true }, origin, { confirm: [DUPLICATE_CONFIRMATION] }));
   }
 
   private onCommitted(step: PersistedStep): void {

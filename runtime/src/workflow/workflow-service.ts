@@ -22,8 +22,9 @@ import type { RecordData } from '../records/record-rows';
 import { checkReferences, hasReferencesToCheck } from '../records/reference-checks';
 import { asUniqueConflict } from '../records/unique-conflicts';
 import { OutboxRows } from '../outbox/outbox-rows';
+import { feedsRollups, lockRollupParentsOf, refreshRollups } from '../rollups/rollup-maintenance';
 import { processIn, type ProcessCatalog } from './process-catalog';
-import { readInstances, type ProcessInstance } from './process-instances';
+import { readInstances, readRecordWithInstances, type ProcessInstance } from './process-instances';
 import { processUserOf } from './process-start';
 import { changedFieldNames, recordAfterStep, validateEffectValues } from './record-effects';
 import { readRecordRow, writeRecordRow } from './record-row';
@@ -108,25 +109,34 @@ export class WorkflowService {
     return this.stateOf(compiled, instance.metadataVersion, instance.snapshot, record, actor);
   }
 
-  /** Sends a user's event to the record's process, all in one transaction. */
-  async transition(entityName: string, id: string, body: unknown, actor: Actor, origin: RequestOrigin): Promise<TransitionResult> {
+  /**
+   * Sends a user's event to the record's process, all in one transaction — the caller's when
+   * `within` is given (the demo seeder batches many records' steps in one).
+   */
+  async transition(entityName: string, id: string, body: unknown, actor: Actor, origin: RequestOrigin, within?: Transaction): Promise<TransitionResult> {
     const metadata = this.metadata();
     const entity = entityIn(metadata, entityName);
     const stageFields = (this.catalog.of(metadata).namesByEntity.get(entity.name) ?? []).flatMap((name) => metadata.bundle.processes[name]?.stageField ?? []);
-    const request = readTransitionRequest(entity, body, stageFields);
     const now = this.now();
-    // The permission layer's "transition" grant: someone else's record is not found; an entity without the grant is 403.
+    // The permission layer first, as a GET would answer: a record the actor may not read is not
+    // found (whatever the body says); one they may read but not move is 403. One query at most,
+    // none when no rule restricts the actor.
     const context = recordContextOf(this.database, metadata, actor, origin, now);
     const access = accessOf(context, entity);
-    requireOperation(access, 'transition');
+    if (!access.can('read')) throw recordNotFound(entity, id);
     await requireRecordAccess(context, entity, id, 'transition', () => recordNotFound(entity, id));
+    requireOperation(access, 'transition');
+    const request = readTransitionRequest(entity, body, stageFields);
     const work = async (transaction: Transaction) => {
-      const record = await readRecordRow(this.database, entity, id, transaction, true);
-      if (!record) throw recordNotFound(entity, id);
+      // A record feeding roll-ups locks their parents first, as the record operations do.
+      await lockRollupParentsOf(context, entity, id, transaction);
+      const read = await readRecordWithInstances(this.database, entity, id, transaction);
+      if (!read) throw recordNotFound(entity, id);
+      const { record } = read;
       // A transition's data writes fields: the same field permissions as a PATCH (403 at the path).
       requireWritableProperties(entity, access, request.data, record, '/data');
       if (request.expectedVersion !== undefined && record.version !== request.expectedVersion) throw staleVersion(entity, id, record.version);
-      const instance = chosenInstance(await readInstances(this.database, entity.name, id, transaction, true), entity.name, id, request.process);
+      const instance = chosenInstance(read.instances, entity.name, id, request.process);
       const compiled = processIn(await this.catalog.forVersion(instance.metadataVersion), instance.process);
       const seen: RecordData = { ...record, ...request.data };
       const step = stepProcess(compiled, instance.snapshot, { type: request.event, data: request.data }, { record: seen, user: processUserOf(actor), now, locale: actor.locale });
@@ -140,6 +150,7 @@ export class WorkflowService {
       validateEffectValues(entity, after, names.filter((name) => !(name in request.data)), compiled.name);
       if (hasReferencesToCheck(entity, request.data, new Map())) await checkReferences(context, entity, request.data, new Map(), transaction);
       const written = await writeRecordRow(this.database, entity, record, after, names, now, transaction);
+      if (feedsRollups(context, entity)) await refreshRollups(context, entity, [record, written], transaction);
       const persisted = await persistStep(this.stores(), {
         entity: entity.name, record: written, compiled, metadataVersion: instance.metadataVersion, step, event: request.event,
         ...(Object.keys(request.data).length > 0 ? { payload: request.data } : {}),
@@ -149,11 +160,12 @@ export class WorkflowService {
     };
     let done: Awaited<ReturnType<typeof work>>;
     try {
-      done = await this.database.transaction(work);
+      done = within ? await work(within) : await this.database.transaction(work);
     } catch (error) {
       throw asUniqueConflict(entity, error);
     }
-    this.committed([done.persisted]);
+    // Inside a caller's transaction nothing is committed yet; the sweeper queues its timers.
+    if (!within) this.committed([done.persisted]);
     return { record: withoutHiddenFields({ ...done.written }, access), ...this.stateOf(done.compiled, done.metadataVersion, done.step.snapshot, done.written, actor) };
   }
 

@@ -92,6 +92,7 @@ describe('compileOpenApi', () => {
       '/api/auth/login': ['post'], '/api/auth/logout': ['post'], '/api/auth/me': ['get'], '/api/auth/password': ['post'],
       '/api/auth/users/{id}/password': ['put'], '/api/auth/tokens': ['get', 'post'], '/api/auth/tokens/{id}': ['delete'],
       '/api/audit': ['get'], '/api/notifications': ['get'], '/api/notifications/{id}/read': ['post'],
+      '/api/views': ['get', 'post'], '/api/views/{id}': ['patch', 'delete'],
     });
     expect(Object.keys(operation('/api/auth/login', 'post').responses).sort()).toEqual(['200', '400', '401', '415', '429']);
     expect(Object.keys(operation('/api/audit', 'get').responses).sort()).toEqual(['200', '400', '401', '403']);
@@ -147,7 +148,7 @@ describe('compileOpenApi', () => {
 
   it('takes If-Match on PATCH and uses the one error shape for 400/401/403/404/409/413/415/422', () => {
     const patch = operation('/api/records/opportunity/{id}', 'patch');
-    expect((patch.parameters ?? []).map(resolved)).toEqual([expect.objectContaining({ name: 'If-Match', in: 'header' })]);
+    expect((patch.parameters ?? []).map(resolved)).toEqual([expect.objectContaining({ name: 'If-Match', in: 'header' }), expect.objectContaining({ name: 'confirm', in: 'query' })]);
     expect(Object.keys(patch.responses).sort()).toEqual(['200', '400', '401', '403', '404', '409', '413', '415', '422']);
     for (const status of ['400', '401', '403', '404', '409', '413', '415', '422']) {
       const response = patch.responses[status];

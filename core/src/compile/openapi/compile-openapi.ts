@@ -3,13 +3,17 @@
 import { DEFAULT_LOCALE } from '../../model/label';
 import type { MetadataBundle } from '../../model/pack';
 import type { JsonSchema } from '../json-schema';
+import { ANALYSIS_SCHEMAS, analysisPaths } from './analysis-paths';
+import { CAPABILITY_SCHEMAS, capabilityPaths } from './capability-paths';
 import { entityComponentNames } from './component-names';
 import { IDENTITY_SCHEMAS, identityPaths } from './identity-paths';
+import { IMPORT_SCHEMAS, importPaths } from './import-paths';
 import { METADATA_SCHEMAS, metadataPaths } from './metadata-paths';
 import { DEFAULT_SECURITY, ERROR_RESPONSES, ERROR_SCHEMA, errorResponses, SECURITY_SCHEMES, SHARED_PARAMETERS } from './openapi-components';
 import { HTTP_METHODS, type OpenApiDocument, type OpenApiPathItem } from './openapi-types';
 import { RECORD_ACTION_SCHEMAS, recordActionPaths } from './record-action-paths';
 import { compileEntityApi } from './record-paths';
+import { VIEW_SCHEMAS, viewPaths } from './view-paths';
 import { resolveText } from '../../model/label';
 
 export interface OpenApiOptions {
@@ -22,11 +26,11 @@ export interface OpenApiOptions {
 
 export function compileOpenApi(bundle: MetadataBundle, options: OpenApiOptions = {}): OpenApiDocument {
   const locale = options.locale ?? DEFAULT_LOCALE;
-  const fixedSchemas: Record<string, JsonSchema> = { Error: ERROR_SCHEMA, ...METADATA_SCHEMAS, ...IDENTITY_SCHEMAS, ...RECORD_ACTION_SCHEMAS };
+  const fixedSchemas: Record<string, JsonSchema> = { Error: ERROR_SCHEMA, ...METADATA_SCHEMAS, ...IDENTITY_SCHEMAS, ...RECORD_ACTION_SCHEMAS, ...ANALYSIS_SCHEMAS, ...CAPABILITY_SCHEMAS, ...VIEW_SCHEMAS, ...IMPORT_SCHEMAS };
   const entities = Object.values(bundle.entities).sort((a, b) => a.name.localeCompare(b.name));
   const names = entityComponentNames(entities.map((entity) => entity.name), Object.keys(fixedSchemas));
 
-  const paths: Record<string, OpenApiPathItem> = { ...metadataPaths(), ...identityPaths() };
+  const paths: Record<string, OpenApiPathItem> = { ...metadataPaths(), ...identityPaths(), ...analysisPaths(), ...viewPaths() };
   const schemas: Record<string, JsonSchema> = { ...fixedSchemas };
   for (const entity of entities) {
     const api = compileEntityApi(entity, bundle, names, locale);
@@ -34,6 +38,8 @@ export function compileOpenApi(bundle: MetadataBundle, options: OpenApiOptions =
     Object.assign(schemas, api.schemas);
     const own = names.get(entity.name);
     if (own) Object.assign(paths, recordActionPaths(entity, bundle, own, locale));
+    if (own) Object.assign(paths, capabilityPaths(entity, own, locale));
+    if (own) Object.assign(paths, importPaths(entity, own, locale));
   }
   withUnauthorizedResponses(paths);
   const packs = bundle.packs.map((pack) => `${pack.name}@${pack.version}`).join(', ');
@@ -52,6 +58,9 @@ export function compileOpenApi(bundle: MetadataBundle, options: OpenApiOptions =
       { name: 'auth', description: 'Sign-in, sessions, passwords and API tokens.' },
       { name: 'audit', description: 'The append-only audit log.' },
       { name: 'notifications', description: 'The signed-in user\'s in-app notifications.' },
+      { name: 'reports', description: 'Reports declared as metadata, over the records the caller may read.' },
+      { name: 'boards', description: 'Kanban boards from board layouts: columns with counts and sums, cards page by page.' },
+      { name: 'views', description: 'The signed-in user\'s saved list views.' },
       ...entities.map((entity) => ({ name: entity.name, description: resolveText(entity.pluralLabel ?? entity.label, locale) })),
     ],
     paths,

@@ -7,7 +7,7 @@ import type { OpenApiParameter, OpenApiReference, OpenApiResponse, OpenApiSecuri
 /** Listed as a record so a new error code fails the build until it is documented here. */
 const ERROR_CODES: Record<ErrorCode, true> = {
   badRequest: true, validationFailed: true, notFound: true, conflict: true, forbidden: true, unauthorized: true,
-  payloadTooLarge: true, unsupportedMediaType: true, confirmationRequired: true, tooManyRequests: true, internal: true,
+  payloadTooLarge: true, unsupportedMediaType: true, confirmationRequired: true, duplicate: true, tooManyRequests: true, internal: true,
 };
 
 export function schemaRef(name: string): JsonSchema {
@@ -41,6 +41,11 @@ export const ERROR_SCHEMA: JsonSchema = {
             required: ['path', 'message'],
           },
         },
+        candidates: {
+          type: 'array',
+          description: 'With code "duplicate" (409): the likely duplicates the writer may read; confirm with ?confirm=duplicate to create anyway.',
+          items: { type: 'object', properties: { id: { type: 'string' }, label: { type: ['string', 'null'] }, matchedOn: { type: 'array', items: { type: 'string' } }, fields: { type: 'array', items: { type: 'string' } } }, required: ['id', 'matchedOn'] },
+        },
       },
       required: ['code', 'message', 'details'],
     },
@@ -56,7 +61,7 @@ function errorResponse(description: string): OpenApiResponse {
 export const ERROR_RESPONSES = {
   BadRequest: errorResponse('Malformed request: bad JSON, unknown query parameter or field (400).'),
   NotFound: errorResponse('No such record or metadata document (404).'),
-  Conflict: errorResponse('Version mismatch (If-Match) or a unique value already taken (409).'),
+  Conflict: errorResponse('Version mismatch (If-Match), a unique value already taken, or a likely duplicate (code duplicate, with candidates) (409).'),
   PayloadTooLarge: errorResponse('The request body is too large (413).'),
   UnsupportedMediaType: errorResponse('The request body is not application/json (415).'),
   ValidationFailed: errorResponse('The record does not satisfy its entity schema; details list each problem (422).'),
@@ -105,6 +110,11 @@ export const SHARED_PARAMETERS = {
   expand: {
     name: 'expand', in: 'query', style: 'form', explode: false,
     description: 'Comma-separated reference fields and relations to embed: a reference becomes the referenced record, a relation an array of records.',
+    schema: { type: 'string', pattern: NAME_LIST_PATTERN },
+  },
+  confirm: {
+    name: 'confirm', in: 'query', style: 'form', explode: false,
+    description: 'Comma-separated rules the writer accepts breaking: an overlap rule by name (e.g. `overlap` keeps a meeting that overlaps another in the owner\'s calendar). Without it such a write is refused with 422 (`details[].code` "overlap").',
     schema: { type: 'string', pattern: NAME_LIST_PATTERN },
   },
   count: { name: 'count', in: 'query', description: 'false skips computing `total`.', schema: { type: 'boolean', default: true } },

@@ -1,4 +1,4 @@
-// One entity's record API in OpenAPI: list/create on /api/records/{entity}, get/update/delete on
+// One entity's record API in OpenAPI: list/create on /api/records/{entity}, its CSV export, get/update/delete on
 // /api/records/{entity}/{id}, and its schemas (read with expandable references, create, update, list page).
 import { SYSTEM_FIELDS, type EntityDocument } from '../../model/entity';
 import { resolveText } from '../../model/label';
@@ -41,6 +41,7 @@ export function compileEntityApi(entity: EntityDocument, bundle: MetadataBundle,
       operationId: `create${pascal}Record`,
       summary: `Create a ${label}`,
       tags,
+      parameters: [parameterRef('confirm')],
       requestBody: { required: true, ...json(own.create) },
       responses: {
         '201': { description: `The created ${label}.`, headers: etag, ...json(own.read) },
@@ -62,7 +63,7 @@ export function compileEntityApi(entity: EntityDocument, bundle: MetadataBundle,
       summary: `Update a ${label}`,
       description: 'Changes only the properties sent; null clears a value.',
       tags,
-      parameters: [parameterRef('ifMatch')],
+      parameters: [parameterRef('ifMatch'), parameterRef('confirm')],
       requestBody: { required: true, ...json(own.update) },
       responses: {
         '200': { description: `The updated ${label}.`, headers: etag, ...json(own.read) },
@@ -78,8 +79,22 @@ export function compileEntityApi(entity: EntityDocument, bundle: MetadataBundle,
     },
   };
 
+  const exported: OpenApiPathItem = {
+    get: {
+      operationId: `export${pascal}Records`,
+      summary: `Export ${plural} as CSV`,
+      description: 'Every record the caller may read and export that matches the filters, streamed as CSV (UTF-8 with a byte-order mark, a header row of field names, fields hidden from the caller left out; text starting with = + - @ is prefixed with an apostrophe).',
+      tags,
+      parameters: [
+        { name: 'format', in: 'query', description: 'The file format.', schema: { type: 'string', enum: ['csv'], default: 'csv' } },
+        filterParameter(entity), sortParameter(entity), parameterRef('q'), parameterRef('fields'),
+      ],
+      responses: { '200': { description: `The ${plural}, one line each.`, content: { 'text/csv': { schema: { type: 'string' } } } }, ...errorResponses('BadRequest', 'Forbidden', 'NotFound') },
+    },
+  };
+
   return {
-    paths: { [`/api/records/${entity.name}`]: collection, [`/api/records/${entity.name}/{id}`]: item },
+    paths: { [`/api/records/${entity.name}`]: collection, [`/api/records/${entity.name}/export`]: exported, [`/api/records/${entity.name}/{id}`]: item },
     schemas: {
       [own.read]: withExpansions(compileEntitySchema(entity, { mode: 'read', locale }), entity, bundle, names, locale),
       [own.create]: compileEntitySchema(entity, { mode: 'create', locale }),

@@ -1,7 +1,7 @@
 // CLI commands that serve: `start` publishes the identity pack and the configured packs first
 // (additive changes apply; destructive ones are refused with the plan printed) and seeds the
-// demo users; `serve` serves whatever is live (adding the identity entities if it lacks them)
-// and seeds no demo data. Both make sure the administrator exists and can sign in.
+// demo users and the packs' demo data (their `seed/` folders); `serve` serves whatever is live
+// (adding the identity entities if it lacks them) and seeds no demo data. Both make sure the administrator exists and can sign in.
 import { ConfirmationRequiredError, formatMigrationPlan } from '@stagecraft/core';
 import { loadPacks } from '@stagecraft/metadata';
 import type { RuntimeConfig } from '../../config/config';
@@ -13,6 +13,7 @@ import { withIdentityPack } from '../../identity/identity-pack';
 import { auditPublish, systemAuditScope } from '../../audit/publish-audit';
 import { ensureIdentityPublished } from '../../identity/publish-identity';
 import { RecordService } from '../../records/record-service';
+import { describeSeedReport, seedPacks } from '../../seed/seed-packs';
 import type { CliIo } from '../cli-io';
 import { CLI_AUTHOR } from './metadata-commands';
 
@@ -56,6 +57,13 @@ export async function serveCommand(config: RuntimeConfig, io: CliIo, opened?: Sy
         const hasAccounts = live.get().entities.has('account');
         const { created } = await seedDemoIdentity({ database: system.database, records, password: config.demoPassword, hasAccounts });
         if (created.length > 0) io.out(`Created demo users ${created.join(', ')} (password from STAGECRAFT_DEMO_PASSWORD, default "demo"; demo only).`);
+        // The packs' demo data (packs/sfa/seed): dates relative to the first start; later starts find it all and add nothing.
+        const started = Date.now();
+        const reports = await seedPacks(config.packDirectories, { database: system.database, repository: system.repository, metadata: () => live.get(), anchor: new Date(started) });
+        for (const report of reports) {
+          const line = describeSeedReport(report, Date.now() - started);
+          if (line) io.out(line);
+        }
       }
     },
   });

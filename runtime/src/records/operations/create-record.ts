@@ -3,7 +3,13 @@
 // (transaction: check references → autonumbers → formulas → insert → link rows → audit) → respond.
 import type { Transaction } from 'sequelize';
 import { accessOf, requireOperation } from '../../access/record-access';
+import { checkOverlapRules } from '../../calendar/overlap-rules';
 import { withoutHiddenFields } from '../../access/visible-entity';
+import { applyAssignmentRules, needsAssignment } from '../../assignment/assignment-rules';
+import { DUPLICATE_CONFIRMATION } from '../../duplicates/duplicate-error';
+import { requireNoDuplicates } from '../../duplicates/duplicate-checks';
+import { feedsRollups, lockRollupParents, refreshRollups } from '../../rollups/rollup-maintenance';
+import { emptyRollupValues } from '../../rollups/rollup-targets';
 import { assignCreatorValues, requireWritableProperties } from '../../access/write-guards';
 import { changedFields } from '../../audit/record-changes';
 import { auditRecordWrite } from '../../audit/record-audit';
@@ -24,6 +30,8 @@ export async function createRecord(context: RecordContext, entityName: string, b
   requireOperation(access, 'create');
   requireWritableProperties(entity, access, body);
   const input = readWriteInput(entity, body, 'create');
+  // Asked before the creator becomes the default owner: a record sent without one is the rules' to route.
+  const isForAssignmentRules = needsAssignment(context, entity, input.values);
   assignCreatorValues(context.actor, access, input.values);
   input.problems.push(...(context.hooks?.createProblems?.(context, entity, input.values) ?? []));
   applyDefaults(entity, input.values);
@@ -36,18 +44,26 @@ export async function createRecord(context: RecordContext, entityName: string, b
   record.version = 1;
   record.createdAt = now.toISOString();
   record.updatedAt = record.createdAt;
+  for (const [name, value] of emptyRollupValues(entity)) record[name] = value;
+  if (entity.document.duplicates && !context.confirmed?.has(DUPLICATE_CONFIRMATION)) await requireNoDuplicates(context, entity, record, context.transaction);
 
   await prepareAutonumbers(context, entity);
   const created: RecordData = {};
   let afterInsert: AfterInsert | undefined;
   const write = async (transaction: Transaction): Promise<void> => {
+    // Roll-up parents are locked before anything reads them (the reference check's shared lock would deadlock on upgrade).
+    const isRollupChild = feedsRollups(context, entity);
+    if (isRollupChild) await lockRollupParents(context, entity, [record], transaction);
     if (hasReferencesToCheck(entity, input.values, input.links)) await checkReferences(context, entity, input.values, input.links, transaction);
     await assignAutonumbers(context, entity, record, transaction);
+    if (isForAssignmentRules) await applyAssignmentRules(context, entity, record, transaction);
     // The workflow engine starts the record's processes here: it sets the stage and entry fields before the INSERT.
     afterInsert = await context.hooks?.beforeInsert?.(context, entity, record, transaction);
     computeFormulas(entity, record, now);
     await context.database.insert(entity.insertSql, entity.fieldList.map((field) => encodeValue(field, record[field.name])), transaction);
     await afterInsert?.inTransaction();
+    if (isRollupChild) await refreshRollups(context, entity, [record], transaction);
+    if (entity.document.overlapRules) await checkOverlapRules(context, entity, record, transaction);
     await writeLinks(context, entity, String(record.id), input.links, transaction, false);
     for (const field of entity.fieldList) created[field.name] = storedValue(field, record[field.name]);
     for (const [name, ids] of input.links) created[name] = ids;

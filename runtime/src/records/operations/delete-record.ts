@@ -11,6 +11,8 @@ import { auditRecordWrite } from '../../audit/record-audit';
 import { requireRecordAccess } from '../../access/record-access';
 import { BindParameters } from '../../db/database';
 import type { CompiledEntity } from '../../live/compiled-types';
+import { feedsRollups, lockRollupParents, refreshRollups, rollupRowsOf } from '../../rollups/rollup-maintenance';
+import type { RecordData } from '../record-rows';
 import { toSqlDateTime } from '../value-kinds';
 import { entityOf, type RecordContext } from '../record-context';
 import { readRecord, recordNotFound } from './get-record';
@@ -19,13 +21,17 @@ export async function deleteRecord(context: RecordContext, entityName: string, i
   const entity = entityOf(context, entityName);
   await context.database.transaction(async (transaction) => {
     await requireRecordAccess(context, entity, id, 'delete', () => recordNotFound(entity, id), transaction);
+    // Parents whose roll-ups count this record are locked before it, as every writer of children does.
+    if (feedsRollups(context, entity)) await lockRollupParents(context, entity, await rollupRowsOf(context, entity, [id], transaction), transaction);
     const current = await readRecord(context, entity, id, { fields: entity.fieldList, sql: entity.selectAll }, transaction, true);
     if (!current) throw recordNotFound(entity, id);
     if (options.expectedVersion !== undefined && current.version !== options.expectedVersion) {
       throw new ConflictError(`The ${entity.name} record "${id}" was changed by someone else`, [{ path: '/version', message: `the current version is ${String(current.version)}`, code: 'staleVersion' }]);
     }
     const deleted = new Set<string>();
-    await deleteRecords(context, entity, [id], transaction, deleted);
+    const rollupRows = new Map<CompiledEntity, RecordData[]>();
+    await deleteRecords(context, entity, [id], transaction, deleted, rollupRows);
+    for (const [child, rows] of rollupRows) await refreshRollups(context, child, rows, transaction);
     await auditRecordWrite(context, transaction, 'delete', entity.name, id, changedFields(current, {}, Object.keys(current)));
     for (const key of deleted) {
       const separator = key.indexOf(':');
@@ -39,7 +45,13 @@ function inList(params: BindParameters, ids: readonly string[]): string {
   return `(${ids.map((id) => params.add(id)).join(', ')})`;
 }
 
-async function deleteRecords(context: RecordContext, entity: CompiledEntity, ids: string[], transaction: Transaction, visited: Set<string>): Promise<void> {
+/**
+ * Deletes records and what their references cascade to; `rollupRows` collects, per entity, the
+ * parent keys of deleted records that feed roll-ups, for the caller to recompute once all is gone.
+ */
+export async function deleteRecords(
+  context: RecordContext, entity: CompiledEntity, ids: string[], transaction: Transaction, visited: Set<string>, rollupRows: Map<CompiledEntity, RecordData[]> = new Map(),
+): Promise<void> {
   const fresh = ids.filter((id) => !visited.has(`${entity.name}:${id}`));
   if (fresh.length === 0) return;
   for (const id of fresh) visited.add(`${entity.name}:${id}`);
@@ -71,7 +83,7 @@ async function deleteRecords(context: RecordContext, entity: CompiledEntity, ids
     } else if (inbound.onDelete === 'cascade') {
       const params = new BindParameters();
       const rows = await database.select(`SELECT ${q('id')} FROM ${referencing.tableSql} WHERE ${inbound.field.sql} IN ${inList(params, fresh)}`, params.values, transaction);
-      if (rows.length > 0) await deleteRecords(context, referencing, rows.map((row) => String(row.id)), transaction, visited);
+      if (rows.length > 0) await deleteRecords(context, referencing, rows.map((row) => String(row.id)), transaction, visited, rollupRows);
     }
   }
   for (const relation of entity.relations.values()) {
@@ -84,6 +96,7 @@ async function deleteRecords(context: RecordContext, entity: CompiledEntity, ids
     await database.delete(`DELETE FROM ${linkTable} WHERE ${q('target_id')} IN ${inList(params, fresh)}`, params.values, transaction);
   }
   await context.hooks?.beforeDelete?.(context, entity, fresh, transaction);
+  if (feedsRollups(context, entity)) rollupRows.set(entity, [...(rollupRows.get(entity) ?? []), ...(await rollupRowsOf(context, entity, fresh, transaction))]);
   const params = new BindParameters();
   await database.delete(`DELETE FROM ${entity.tableSql} WHERE ${q('id')} IN ${inList(params, fresh)}`, params.values, transaction);
 }

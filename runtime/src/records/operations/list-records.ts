@@ -20,7 +20,7 @@ export interface RecordPage {
   pageSize: number;
 }
 
-function orderByOf(entity: CompiledEntity, sort: readonly ListSort[]): string {
+export function orderByOf(entity: CompiledEntity, sort: readonly ListSort[]): string {
   const problems: Problem[] = [];
   const terms: string[] = [];
   let hasId = false;

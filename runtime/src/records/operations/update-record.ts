@@ -5,6 +5,7 @@
 import { BadRequestError, ConflictError, ValidationError } from '@stagecraft/core';
 import type { Transaction } from 'sequelize';
 import { accessOf, requireRecordAccess } from '../../access/record-access';
+import { checkOverlapRules, touchesOverlapRules } from '../../calendar/overlap-rules';
 import { withoutHiddenFields } from '../../access/visible-entity';
 import { requireWritableProperties } from '../../access/write-guards';
 import { BindParameters } from '../../db/database';
@@ -12,6 +13,7 @@ import type { CompiledEntity } from '../../live/compiled-types';
 import { changedFields } from '../../audit/record-changes';
 import { auditMembershipChange } from '../../audit/permission-audit';
 import { auditRecordWrite } from '../../audit/record-audit';
+import { feedsRollups, lockRollupParents, refreshRollups } from '../../rollups/rollup-maintenance';
 import { computeFormulas } from '../formulas';
 import { readLinks, writeLinks } from '../links';
 import { entityOf, type RecordContext } from '../record-context';
@@ -24,6 +26,8 @@ import { readRecord, recordNotFound } from './get-record';
 export interface UpdateOptions {
   /** The version from an If-Match header. */
   expectedVersion?: number;
+  /** Rules the writer confirmed breaking (overlap rules by name). */
+  confirm?: readonly string[];
 }
 
 export function staleVersion(entity: CompiledEntity, id: string, currentVersion: unknown): ConflictError {
@@ -36,8 +40,8 @@ export async function updateRecord(context: RecordContext, entityName: string, i
   const entity = entityOf(context, entityName);
   const access = accessOf(context, entity);
   // Someone else's record is not found before anything about the body is said.
-  await requireRecordAccess(context, entity, id, 'update', () => recordNotFound(entity, id));
-  const current = await readRecord(context, entity, id, { fields: entity.fieldList, sql: entity.selectAll });
+  await requireRecordAccess(context, entity, id, 'update', () => recordNotFound(entity, id), context.transaction);
+  const current = await readRecord(context, entity, id, { fields: entity.fieldList, sql: entity.selectAll }, context.transaction);
   if (!current) throw recordNotFound(entity, id);
   requireWritableProperties(entity, access, body, current);
   const input = readWriteInput(entity, body, 'update');
@@ -71,12 +75,18 @@ export async function updateRecord(context: RecordContext, entityName: string, i
   for (const [name, ids] of input.links) result[name] = ids;
 
   const write = async (transaction: Transaction): Promise<void> => {
+    // Roll-ups over this entity: the parents before and after the change are locked first (before the
+    // reference check's shared lock, which could not be upgraded without deadlocks) and recomputed after.
+    const isRollupChild = feedsRollups(context, entity);
+    if (isRollupChild) await lockRollupParents(context, entity, [current, merged], transaction);
     if (hasReferencesToCheck(entity, input.values, input.links)) await checkReferences(context, entity, input.values, input.links, transaction);
     const updated = await context.database.update(sql, params.values, transaction);
     if (updated === 0) {
       const now = await readRecord(context, entity, id, { fields: entity.fieldList.filter((field) => field.name === 'version'), sql: q('version') }, transaction);
       throw now ? staleVersion(entity, id, now.version) : recordNotFound(entity, id);
     }
+    if (isRollupChild) await refreshRollups(context, entity, [current, merged], transaction);
+    if (touchesOverlapRules(entity, Object.keys(input.values))) await checkOverlapRules(context, entity, merged, transaction);
     const before: RecordData = { ...current };
     for (const [name, ids] of await readLinks(context, entity, id, input.links.keys(), transaction)) before[name] = ids;
     await writeLinks(context, entity, id, input.links, transaction, true);
@@ -89,7 +99,9 @@ export async function updateRecord(context: RecordContext, entityName: string, i
     await auditMembershipChange({ database: context.database, actor: context.actor, origin: context.origin, at: context.now() }, entity.name, id, changes, transaction);
   };
   try {
-    await context.database.transaction(write);
+    // Inside a caller's transaction (an import's) the write joins it; its commit or rollback decides.
+    if (context.transaction) await write(context.transaction);
+    else await context.database.transaction(write);
   } catch (error) {
     throw asUniqueConflict(entity, error);
   }

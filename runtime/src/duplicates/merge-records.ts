@@ -1,0 +1,117 @@
+// Merge, turned on by an entity's `duplicates` rules: the records in `from` (the losers) fold into
+// this one (the survivor) in ONE transaction — fields chosen per request or filled from the losers
+// where the survivor is empty, many-to-many links united, every reference to a loser repointed,
+// the losers deleted (their processes, timers and links with them) — with a `merge` audit row on
+// the survivor and a `delete` row per loser naming where it went. Needs update access to the
+// survivor and delete access to each loser (404 for what the caller cannot read, 403 otherwise).
+import { NotFoundError } from '@stagecraft/core';
+import type { Transaction } from 'sequelize';
+import { accessOf, requireRecordAccess } from '../access/record-access';
+import { withoutHiddenFields } from '../access/visible-entity';
+import { auditRecordWrite } from '../audit/record-audit';
+import { changedFields } from '../audit/record-changes';
+import { BindParameters } from '../db/database';
+import type { CompiledEntity } from '../live/compiled-types';
+import { computeFormulas } from '../records/formulas';
+import { readLinks, writeLinks } from '../records/links';
+import { deleteRecords } from '../records/operations/delete-record';
+import { readRecord, recordNotFound } from '../records/operations/get-record';
+import { staleVersion } from '../records/operations/update-record';
+import { entityOf, type RecordContext } from '../records/record-context';
+import { encodeValue, storedValue, type RecordData } from '../records/record-rows';
+import { refreshRollups } from '../rollups/rollup-maintenance';
+import { readMergeInput, type MergeInput } from './merge-input';
+import { repointReferences, type Repointed } from './merge-references';
+
+export interface MergeResult {
+  record: RecordData;
+  merged: string[];
+  repointed: Repointed[];
+}
+
+function isEmpty(value: unknown): boolean {
+  return value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+}
+
+/** The survivor's values: picked ones, else its own, else the first filled loser's. */
+function mergedValues(entity: CompiledEntity, survivor: RecordData, losers: readonly RecordData[], input: MergeInput): RecordData {
+  const byId = new Map<string, RecordData>([[String(survivor.id), survivor], ...losers.map((loser) => [String(loser.id), loser] as const)]);
+  const merged: RecordData = { ...survivor };
+  const mergedIds = new Set(byId.keys());
+  for (const field of entity.fieldList) {
+    if (!field.isWritable) continue;
+    const picked = input.fields.get(field.name);
+    if (picked !== undefined) merged[field.name] = byId.get(picked)?.[field.name] ?? null;
+    else if (isEmpty(survivor[field.name])) merged[field.name] = losers.map((loser) => loser[field.name]).find((value) => !isEmpty(value)) ?? survivor[field.name] ?? null;
+    // A reference among the merged records would point the survivor at itself or at a deleted record.
+    const reference = entity.references.find((candidate) => candidate.field === field);
+    if (reference?.target === entity.name && mergedIds.has(String(merged[field.name]))) merged[field.name] = null;
+  }
+  return merged;
+}
+
+export async function mergeRecords(context: RecordContext, entityName: string, survivorId: string, body: unknown, options: { expectedVersion?: number } = {}): Promise<MergeResult> {
+  const entity = entityOf(context, entityName);
+  const access = accessOf(context, entity);
+  await requireRecordAccess(context, entity, survivorId, 'update', () => recordNotFound(entity, survivorId));
+  if (!entity.document.duplicates) throw new NotFoundError(`${entity.name} records do not merge (the entity declares no duplicate rules)`);
+  const input = readMergeInput(entity, access, survivorId, body);
+  for (const id of input.from) await requireRecordAccess(context, entity, id, 'delete', () => recordNotFound(entity, id));
+  const expectedVersion = options.expectedVersion ?? input.expectedVersion;
+
+  return context.database.transaction(async (transaction) => {
+    const all = { fields: entity.fieldList, sql: entity.selectAll };
+    const rows = new Map<string, RecordData>();
+    for (const id of [survivorId, ...input.from].sort()) {
+      const row = await readRecord(context, entity, id, all, transaction, true);
+      if (!row) throw recordNotFound(entity, id);
+      rows.set(id, row);
+    }
+    const survivor = rows.get(survivorId) as RecordData;
+    if (expectedVersion !== undefined && survivor.version !== expectedVersion) throw staleVersion(entity, survivorId, survivor.version);
+    const losers = input.from.map((id) => rows.get(id) as RecordData);
+
+    const links = await unitedLinks(context, entity, survivorId, input.from, transaction);
+    const repointed = await repointReferences(context, entity, survivorId, input.from, transaction);
+    const rollupRows = new Map<CompiledEntity, RecordData[]>();
+    await deleteRecords(context, entity, [...input.from], transaction, new Set(), rollupRows);
+    for (const [child, childRows] of rollupRows) await refreshRollups(context, child, childRows, transaction);
+    for (const loser of losers) {
+      await auditRecordWrite(context, transaction, 'delete', entity.name, String(loser.id), { ...changedFields(loser, {}, Object.keys(loser)), mergedInto: { entity: entity.name, id: survivorId } });
+    }
+    const record = await writeSurvivor(context, entity, survivor, mergedValues(entity, survivor, losers, input), links, input.from, transaction);
+    return { record: withoutHiddenFields(record, access), merged: input.from, repointed };
+  });
+}
+
+/** Each many-to-many relation's targets: the survivor's and the losers', united. */
+async function unitedLinks(context: RecordContext, entity: CompiledEntity, survivorId: string, losers: readonly string[], transaction: Transaction): Promise<Map<string, string[]>> {
+  const names = [...entity.relations.values()].filter((relation) => relation.kind === 'manyToMany').map((relation) => relation.name);
+  const united = await readLinks(context, entity, survivorId, names, transaction);
+  for (const loser of losers) {
+    for (const [name, ids] of await readLinks(context, entity, loser, names, transaction)) united.set(name, [...new Set([...(united.get(name) ?? []), ...ids])].sort());
+  }
+  return united;
+}
+
+async function writeSurvivor(context: RecordContext, entity: CompiledEntity, survivor: RecordData, values: RecordData, links: Map<string, string[]>, losers: readonly string[], transaction: Transaction): Promise<RecordData> {
+  const now = context.now();
+  const merged: RecordData = { ...values };
+  computeFormulas(entity, merged, now);
+  merged.version = Number(survivor.version) + 1;
+  merged.updatedAt = now.toISOString();
+  const changed = entity.fieldList.filter((field) => field.name === 'version' || field.name === 'updatedAt' || (!field.isSystem && JSON.stringify(merged[field.name] ?? null) !== JSON.stringify(survivor[field.name] ?? null)));
+  const params = new BindParameters();
+  const q = (identifier: string): string => context.database.quote(identifier);
+  const assignments = changed.map((field) => `${field.sql} = ${params.add(encodeValue(field, merged[field.name]))}`).join(', ');
+  const updated = await context.database.update(`UPDATE ${entity.tableSql} SET ${assignments} WHERE ${q('id')} = ${params.add(String(survivor.id))} AND ${q('version')} = ${params.add(survivor.version)}`, params.values, transaction);
+  if (updated === 0) throw staleVersion(entity, String(survivor.id), survivor.version);
+  const before: RecordData = { ...survivor, ...Object.fromEntries(await readLinks(context, entity, String(survivor.id), links.keys(), transaction)) };
+  await writeLinks(context, entity, String(survivor.id), links, transaction, true);
+  const record: RecordData = {};
+  for (const field of entity.fieldList) record[field.name] = storedValue(field, merged[field.name]);
+  const after: RecordData = { ...record, ...Object.fromEntries(links) };
+  const names = [...changed.filter((field) => !field.isSystem).map((field) => field.name), ...links.keys()];
+  await auditRecordWrite(context, transaction, 'merge', entity.name, String(survivor.id), { ...changedFields(before, after, names), mergedFrom: losers });
+  return { ...record, ...Object.fromEntries(links) };
+}

@@ -1,0 +1,167 @@
+// Benchmark of the web app in headless Chromium: the time from opening the address to a usable
+// board of 500 opportunity cards (every column's count, sum and first cards drawn) and to a list
+// showing 50 rows, each on a fresh page (cold: the bundle is fetched and parsed every time, the
+// HTTP cache is empty), and the app's bundle size gzipped (what the first screen loads, and all
+// chunks). The server is `stagecraft serve` on a fresh SQLite file with the SFA pack, in this
+// process; the 500 opportunities are inserted in one statement so setting up takes no time.
+//
+//   npm run bench:web        (STAGECRAFT_BENCH_WEB_RUNS=n for more runs; STAGECRAFT_CHROMIUM_PATH)
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { runCli, type RunningServer } from '@stagecraft/runtime';
+
+const REPOSITORY = path.resolve(__dirname, '../../../..');
+const DIST = path.join(REPOSITORY, 'runtime/web/dist');
+const CARDS = 500;
+const RUNS = Number(process.env.STAGECRAFT_BENCH_WEB_RUNS ?? 7);
+const ADMIN_PASSWORD = 'bench-admin-password';
+const STAGES = ['prospecting', 'qualification', 'proposal', 'negotiation', 'closedWon', 'closedLost'];
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const quiet = { io: { out: () => undefined, error: (line: string) => process.stderr.write(`${line}\n`) } };
+
+async function startServer(directory: string): Promise<RunningServer> {
+  const env: NodeJS.ProcessEnv = { HOST: '127.0.0.1', PORT: '0', STAGECRAFT_DATA: path.join(directory, 'data'), STAGECRAFT_ADMIN_PASSWORD: ADMIN_PASSWORD, STAGECRAFT_EMBEDDED_SCHEDULER: '0' };
+  const published = await runCli(['publish', path.join(REPOSITORY, 'packs/sfa')], env, { ...quiet, workingDirectory: directory });
+  if (published.exitCode !== 0) throw new Error('publishing the SFA pack failed');
+  const served = await runCli(['serve'], env, { ...quiet, workingDirectory: directory });
+  if (!served.server) throw new Error('stagecraft serve did not start');
+  return served.server;
+}
+
+async function api<T>(server: RunningServer, token: string, method: string, url: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${server.url}${url}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? null : JSON.stringify(body) });
+  if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+/** 20 accounts through the API, then 500 opportunities over the six stages in one INSERT. */
+async function seed(server: RunningServer): Promise<void> {
+  const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD, token: true }) });
+  const { token, user } = (await login.json()) as { token: string; user: { id: string } };
+  const accounts: string[] = [];
+  for (let index = 0; index < 20; index += 1) accounts.push((await api<{ id: string }>(server, token, 'POST', '/api/records/account', { name: `Bench account ${index + 1}` })).id);
+  const opportunity = server.live.get().entities.get('opportunity');
+  if (!opportunity) throw new Error('the SFA pack has no opportunity entity');
+  const names = ['id', 'version', 'createdAt', 'updatedAt', 'name', 'account', 'stage', 'amount', 'currency', 'closeDate', 'owner'];
+  const columns = names.map((name) => opportunity.fields.get(name)?.sql ?? name).join(', ');
+  const values: unknown[] = [];
+  const rows: string[] = [];
+  for (let index = 0; index < CARDS; index += 1) {
+    values.push(`0190a4d2-7a7e-7000-8000-${index.toString(16).padStart(12, '0')}`, 1, '2026-11-01 00:00:00', '2026-11-01 00:00:00', `Bench deal ${index + 1}`, accounts[index % accounts.length], STAGES[index % STAGES.length], 1000 + index * 10, 'USD', '2027-01-15', user.id);
+    rows.push(`(${names.map((_name, offset) => `$${values.length - names.length + offset + 1}`).join(', ')})`);
+  }
+  await server.system.database.insert(`INSERT INTO ${opportunity.tableSql} (${columns}) VALUES ${rows.join(', ')}`, values);
+}
+
+/** Signs in once; the cookie is reused by every fresh page of the context. */
+async function signedInContext(browser: Browser, server: RunningServer) {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 800 }, baseURL: server.url });
+  const page = await context.newPage();
+  await page.goto('/');
+  await page.getByLabel('Username').fill('admin');
+  await page.getByLabel('Password').fill(ADMIN_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
+  await page.close();
+  return context;
+}
+
+/** Milliseconds from navigation start until the shell (the navigation) is drawn, and until `ready` (a page expression) holds. */
+async function timeTo(page: Page, url: string, ready: string): Promise<{ shell: number; ready: number }> {
+  const client = await page.context().newCDPSession(page);
+  await client.send('Network.clearBrowserCache');
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.waitForFunction(`document.querySelector('nav[aria-label="Main navigation"] a') !== null`, undefined, { timeout: 60_000, polling: 'raf' });
+  const shell = (await page.evaluate('performance.now()')) as number;
+  await page.waitForFunction(ready, undefined, { timeout: 60_000, polling: 'raf' });
+  return { shell, ready: (await page.evaluate('performance.now()')) as number };
+}
+
+const BOARD_READY = `(() => {
+  const columns = document.querySelectorAll('.board-column');
+  if (columns.length !== ${STAGES.length} || document.querySelector('.board-column .loading')) return false;
+  return document.querySelectorAll('.board-card').length === ${Math.min(CARDS, STAGES.length * 20)};
+})()`;
+const LIST_READY = `document.querySelectorAll('table tbody tr').length === 50`;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+/** Asset files a file names (static and dynamic imports, CSS), among those in dist/assets. */
+function referencedAssets(file: string, existing: ReadonlySet<string>): string[] {
+  const text = fs.readFileSync(path.join(DIST, file), 'utf8');
+  return [...new Set([...text.matchAll(/[\w.-]+-[\w-]{8}\.(?:js|css)/g)].map((match) => `assets/${match[0]}`))].filter((name) => existing.has(name) && name !== file);
+}
+
+/** The gzipped size of what index.html loads first, and of every chunk reachable from it (lazy screens too). */
+function bundleSizes(): { initial: number; all: number; initialRaw: number } {
+  const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
+  const existing = new Set(fs.readdirSync(path.join(DIST, 'assets')).map((file) => `assets/${file}`));
+  const initialFiles = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.(?:js|css))"/g)].map((match) => match[1] as string);
+  const reachable = new Set<string>(initialFiles);
+  const queue = [...initialFiles.filter((file) => file.endsWith('.js'))];
+  for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
+    for (const next of referencedAssets(file, existing)) {
+      if (reachable.has(next)) continue;
+      reachable.add(next);
+      if (next.endsWith('.js')) queue.push(next);
+    }
+  }
+  const gzip = (file: string) => zlib.gzipSync(fs.readFileSync(path.join(DIST, file)), { level: 9 }).length;
+  return {
+    initial: initialFiles.reduce((sum, file) => sum + gzip(file), 0),
+    initialRaw: initialFiles.reduce((sum, file) => sum + fs.statSync(path.join(DIST, file)).size, 0),
+    all: [...reachable].reduce((sum, file) => sum + gzip(file), 0),
+  };
+}
+
+async function main(): Promise<void> {
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'stagecraft-bench-web-'));
+  const server = await startServer(directory);
+  const browser = await chromium.launch({ executablePath: process.env.STAGECRAFT_CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+  try {
+    await seed(server);
+    const context = await signedInContext(browser, server);
+    const measure = async (url: string, ready: string): Promise<{ shell: number[]; ready: number[] }> => {
+      const times = { shell: [] as number[], ready: [] as number[] };
+      // One warm-up run (the server's compiled metadata, the OS file cache), then the measured runs.
+      for (let run = 0; run <= RUNS; run += 1) {
+        const page = await context.newPage();
+        const time = await timeTo(page, url, ready);
+        await page.close();
+        if (run === 0) continue;
+        times.shell.push(time.shell);
+        times.ready.push(time.ready);
+      }
+      return times;
+    };
+    const board = await measure('/boards/opportunityBoard', BOARD_READY);
+    const list = await measure('/records/opportunity', LIST_READY);
+    const sizes = bundleSizes();
+    const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+    const ms = (value: number) => `${Math.round(value)} ms`;
+    const figures = (times: number[]) => `${ms(median(times))} / ${ms(Math.min(...times))} / ${ms(Math.max(...times))}`;
+    console.log(`Web app in headless Chromium (1366×800, cold cache, ${RUNS} runs after a warm-up; median / best / worst)`);
+    console.log(`  usable board of ${CARDS} cards (6 columns, counts and sums, first 20 cards each): ${figures(board.ready)}`);
+    console.log(`    of which the app shell drawn (bundle fetched, parsed, session checked):   ${figures(board.shell)}`);
+    console.log(`  list of 50 rows:                                                            ${figures(list.ready)}`);
+    console.log(`    of which the app shell drawn:                                             ${figures(list.shell)}`);
+    console.log(`  bundle loaded by the first screen: ${kb(sizes.initial)} gzip (${kb(sizes.initialRaw)} raw); all chunks: ${kb(sizes.all)} gzip`);
+    await context.close();
+  } finally {
+    await browser.close();
+    await server.close();
+    fs.rmSync(directory, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
