@@ -52,6 +52,8 @@ describeBrowser('kanban board and inbox (Chromium)', () => {
   it('lists the boards the rep may open, each by its label or its entity', async () => {
     await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Boards', exact: true }).click();
     await page.getByRole('heading', { name: 'Boards' }).waitFor();
+    // The heading is drawn before the list arrives: wait for the cards themselves.
+    await page.locator('.board-list .card__title').first().waitFor();
     const names = await page.locator('.board-list .card__title').allTextContents();
     expect(names.sort()).toEqual(['Activities by type', 'Lead qualification', 'Pipeline']);
     expect(await harness.accessibilityViolations(page)).toEqual([]);

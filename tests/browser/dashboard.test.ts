@@ -78,6 +78,8 @@ describeBrowser('dashboards (Chromium)', () => {
     const result = await api<ReportAnswer>('GET', '/api/reports/pipelineByStage?locale=zh-CN');
     const amount = result.rows.reduce((sum, row) => sum + (typeof row.amount === 'number' ? row.amount : 0), 0);
     expect(amount).toBeGreaterThanOrEqual(13_345.5);
+    // The table is drawn again in the new language: wait for its Chinese row links first.
+    await page.getByRole('link', { name: /^显示 .+ 的记录$/ }).first().waitFor();
     const cells = await page.locator('.report-table tbody td.numeric').allTextContents();
     const firstAmount = result.rows[0]?.amount;
     expect(cells).toContain(new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 }).format(typeof firstAmount === 'number' ? firstAmount : Number.NaN));

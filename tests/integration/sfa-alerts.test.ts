@@ -112,4 +112,39 @@ describe.each(testDialects())('SFA alerts on %s', (dialect) => {
     const received = await runtime.as(finance.token).post(`/api/records/paymentMilestone/${unpaid.id}/transitions`).send({ event: 'RECEIVE', data: { receivedDate: runtime.clock.now().toISOString().slice(0, 10), receivedAmount: 5000 } }).expect(200);
     expect(received.body.record).toMatchObject({ status: 'received', received: true });
   });
+
+  it('moves the overdue alert when the due date is moved, later or into the past', async () => {
+    const deal = await createAs(runtime, rep1, 'opportunity', { name: 'Rescheduled deal', account: account.id, contact: contact.id });
+    const day = (days: number): string => new Date(runtime.clock.now().getTime() + days * DAY_MS).toISOString().slice(0, 10);
+    const overdueTimer = async (id: string): Promise<{ dueAt: string; generation: number } | undefined> => {
+      const view = await runtime.api().get(`/api/records/paymentMilestone/${id}/process`).expect(200);
+      return (view.body.data[0].timers as Array<{ key: string; dueAt: string; generation: number }>).find((timer) => timer.key.endsWith(':overdue'));
+    };
+    const status = async (id: string): Promise<unknown> => (await runtime.api().get(`/api/records/paymentMilestone/${id}`).expect(200)).body.status;
+    const moved = await createAs(runtime, rep1, 'paymentMilestone', { name: 'Moved payment', opportunity: deal.id, dueDate: day(3), amount: 1000 });
+    const backdated = await createAs(runtime, rep1, 'paymentMilestone', { name: 'Backdated payment', opportunity: deal.id, dueDate: day(3), amount: 2000 });
+    const armed = await overdueTimer(moved.id);
+    expect(armed?.dueAt).toBe(`${day(4)}T00:00:00.000Z`);
+
+    // The customer gets ten more days: the alert moves with the date (a new arming), it does not fire on day 4.
+    const later = day(10);
+    await runtime.as(rep1.token).patch(`/api/records/paymentMilestone/${moved.id}`).send({ dueDate: later }).expect(200);
+    const rearmed = await overdueTimer(moved.id);
+    expect(rearmed?.dueAt).toBe(new Date(Date.parse(`${later}T00:00:00.000Z`) + DAY_MS).toISOString());
+    expect(rearmed?.generation).toBeGreaterThan(armed?.generation ?? Infinity);
+    // A change of another field leaves the clock as it is.
+    await runtime.as(rep1.token).patch(`/api/records/paymentMilestone/${moved.id}`).send({ amount: 1200 }).expect(200);
+    expect(await overdueTimer(moved.id)).toEqual(rearmed);
+    // A due date corrected to last week: overdue at the next scheduler round.
+    await runtime.as(rep1.token).patch(`/api/records/paymentMilestone/${backdated.id}`).send({ dueDate: day(-7) }).expect(200);
+    await tick();
+    expect([await status(moved.id), await status(backdated.id)]).toEqual(['open', 'overdue']);
+
+    await advanceDays(5);
+    expect(await status(moved.id)).toBe('open');
+    await advanceDays(6);
+    expect(await status(moved.id)).toBe('overdue');
+    const told = (await notifications(rep1)).filter((note) => note.recordId === moved.id);
+    expect(told).toEqual([expect.objectContaining({ body: `Payment milestone Moved payment (1,200) was due on ${later} and has not been received.` })]);
+  });
 });

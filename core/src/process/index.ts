@@ -12,6 +12,7 @@ export { stepProcess, isTimerFiredEvent, type TimerFiredEvent } from './engine/s
 export { availableTransitions, type AvailableTransition } from './engine/available-transitions';
 export { simulateProcess, type SimulatedEvent, type SimulatedStep, type Simulation, type SimulationOptions } from './engine/simulate-process';
 export { migrateSnapshot, type MigrationResult, type StateMapping } from './engine/migrate-snapshot';
+export { retimeFieldTimers, timerDateFields, type RetimedTimers } from './engine/field-timers';
 export { activeStatePaths, parseProcessSnapshot, stageOf, type ProcessSnapshot, type ProcessStateValue, type TimerClock } from './engine/process-snapshot';
 export type { ProcessEvent, StepInput } from './engine/step-input';
 export type { StepError, StepFailure, StepResult, StepSuccess, TimerOutcome } from './engine/step-result';

@@ -17,6 +17,11 @@ export interface RecordHooks {
   beforeInsert?(context: RecordContext, entity: CompiledEntity, record: RecordData, transaction: Transaction): Promise<AfterInsert | undefined>;
   /** Problems with an update's values against the current record. */
   updateProblems?(context: RecordContext, entity: CompiledEntity, values: Readonly<Record<string, unknown>>, current: RecordData): Problem[];
+  /**
+   * Inside an update's transaction after the UPDATE, with the record as written and the fields it
+   * changed. Returns work to run after commit (nothing when the update joined a caller's transaction).
+   */
+  afterUpdate?(context: RecordContext, entity: CompiledEntity, record: RecordData, changedFields: readonly string[], transaction: Transaction): Promise<(() => void) | undefined>;
   /** Inside a delete's transaction, before the rows go (cascaded records included): removes what hangs off them. */
   beforeDelete?(context: RecordContext, entity: CompiledEntity, ids: readonly string[], transaction: Transaction): Promise<void>;
 }

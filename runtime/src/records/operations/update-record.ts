@@ -74,6 +74,7 @@ export async function updateRecord(context: RecordContext, entityName: string, i
   for (const field of entity.fieldList) result[field.name] = storedValue(field, merged[field.name]);
   for (const [name, ids] of input.links) result[name] = ids;
 
+  let afterCommit: (() => void) | undefined;
   const write = async (transaction: Transaction): Promise<void> => {
     // Roll-ups over this entity: the parents before and after the change are locked first (before the
     // reference check's shared lock, which could not be upgraded without deadlocks) and recomputed after.
@@ -87,6 +88,8 @@ export async function updateRecord(context: RecordContext, entityName: string, i
     }
     if (isRollupChild) await refreshRollups(context, entity, [current, merged], transaction);
     if (touchesOverlapRules(entity, Object.keys(input.values))) await checkOverlapRules(context, entity, merged, transaction);
+    // The workflow engine moves timers due at a date field that changed.
+    afterCommit = await context.hooks?.afterUpdate?.(context, entity, merged, changed.map((field) => field.name), transaction);
     const before: RecordData = { ...current };
     for (const [name, ids] of await readLinks(context, entity, id, input.links.keys(), transaction)) before[name] = ids;
     await writeLinks(context, entity, id, input.links, transaction, true);
@@ -105,5 +108,7 @@ export async function updateRecord(context: RecordContext, entityName: string, i
   } catch (error) {
     throw asUniqueConflict(entity, error);
   }
+  // Inside a caller's transaction nothing is committed yet; the timer sweeper queues what it armed.
+  if (!context.transaction) afterCommit?.();
   return withoutHiddenFields(result, access);
 }
