@@ -4,7 +4,6 @@
 // no env reads).
 import type { MetadataRepository } from '@stagecraft/metadata';
 import express, { type Express } from 'express';
-import helmet from 'helmet';
 import { DEFAULT_AUTH_CONFIG, type RuntimeConfig } from '../config/config';
 import type { Database } from '../db/database';
 import { AuthService } from '../identity/auth-service';
@@ -32,6 +31,7 @@ import { publishingRouter } from './publishing-router';
 import { recordCapabilitiesRouter } from './record-capabilities-router';
 import { recordsRouter } from './records-router';
 import { reportsRouter } from './reports-router';
+import { securityHeaders } from './security-headers';
 import { assignRequestId } from './request-id';
 import { workflowRouter } from './workflow-router';
 
@@ -67,7 +67,7 @@ export function createApp(dependencies: AppDependencies): Express {
   app.set('etag', false);
   // Behind a reverse proxy, the client address (for login throttling and audit) is X-Forwarded-For's.
   if (config.trustProxyHops) app.set('trust proxy', config.trustProxyHops);
-  app.use(helmet());
+  app.use(securityHeaders());
   app.use(assignRequestId);
 
   app.get('/api/health', async (_request, response) => {

@@ -76,7 +76,8 @@ export async function appendAudit(database: Database, entry: AuditEntry, transac
     entry.origin.ip?.slice(0, 64) ?? null,
   ];
   const sql = `INSERT INTO ${q(AUDIT_TABLE)} (${COLUMNS.map(q).join(', ')}) VALUES (${values.map((_, index) => `$${index + 1}`).join(', ')})`;
-  if (transaction) await database.insert(sql, values, transaction);
+  // In a transaction the row travels with the transaction's other deferred writes.
+  if (transaction) await database.defer(sql, values, transaction);
   else await database.write(() => database.insert(sql, values));
 }
 

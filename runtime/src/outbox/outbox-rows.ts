@@ -61,7 +61,7 @@ export class OutboxRows {
     const q = (name: string): string => this.q(name);
     const id = newRecordId(now.getTime());
     const at = toSqlDateTime(now);
-    await this.database.insert(
+    await this.database.defer(
       `INSERT INTO ${q(OUTBOX_TABLE)} (${COLUMNS.map(q).join(', ')}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
       [id, message.kind, JSON.stringify({ params: message.params, source: message.source }), at, 0, at, null, null, null, null],
       transaction,

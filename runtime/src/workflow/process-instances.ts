@@ -92,13 +92,14 @@ export async function insertInstance(database: Database, instance: { entity: str
 
 export async function updateInstance(database: Database, instance: { entity: string; recordId: string; process: string; metadataVersion: number; snapshot: ProcessSnapshot }, now: Date, transaction: Transaction): Promise<void> {
   const q = (name: string): string => database.quote(name);
-  const changed = await database.update(
+  // The instance row is locked by the step (read with its record), so it is written with the step's other deferred writes.
+  await database.defer(
     `UPDATE ${q(PROCESS_INSTANCES_TABLE)} SET ${q('snapshot')} = $1, ${q('state')} = $2, ${q('status')} = $3, ${q('metadata_version')} = $4, ${q('updated_at')} = $5 ` +
       `WHERE ${q('entity')} = $6 AND ${q('record_id')} = $7 AND ${q('process')} = $8`,
     [JSON.stringify(instance.snapshot), JSON.stringify(instance.snapshot.value), instance.snapshot.status, instance.metadataVersion, toSqlDateTime(now), instance.entity, instance.recordId, instance.process],
     transaction,
+    { affected: 1, error: () => new Error(`The process instance ${instance.process} of ${instance.entity} ${instance.recordId} vanished during its transition`) },
   );
-  if (changed !== 1) throw new Error(`The process instance ${instance.process} of ${instance.entity} ${instance.recordId} vanished during its transition`);
 }
 
 export async function deleteInstances(database: Database, entity: string, recordId: string, transaction: Transaction): Promise<void> {

@@ -27,8 +27,9 @@ export async function writeRecordRow(database: Database, entity: CompiledEntity,
   const assignments = changed.map((field) => `${field.sql} = ${params.add(encodeValue(field, merged[field.name]))}`).join(', ');
   const q = (identifier: string): string => database.quote(identifier);
   const sql = `UPDATE ${entity.tableSql} SET ${assignments} WHERE ${q('id')} = ${params.add(before.id)} AND ${q('version')} = ${params.add(before.version)}`;
-  const updated = await database.update(sql, params.values, transaction);
-  if (updated === 0) throw staleVersion(entity, String(before.id), '(changed meanwhile)');
+  // The step read the row locked, so the version check cannot fail but for a bug: the UPDATE goes
+  // with the step's other deferred writes and still refuses a version that moved.
+  await database.defer(sql, params.values, transaction, { affected: 1, error: () => staleVersion(entity, String(before.id), '(changed meanwhile)') });
   const result: RecordData = {};
   for (const field of entity.fieldList) result[field.name] = storedValue(field, merged[field.name]);
   return result;

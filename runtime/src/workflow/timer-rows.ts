@@ -68,13 +68,13 @@ export class TimerRows {
     // their INSERTs. The record's row lock (held by every step) keeps this read current.
     const existing = touched.length === 0 ? new Set<string>() : await this.existingKeys(owner, transaction);
     for (const key of touched.filter((candidate) => existing.has(candidate))) {
-      await this.database.delete(`DELETE FROM ${q(TIMERS_TABLE)} WHERE ${this.keyWhere}`, [owner.entity, owner.recordId, key], transaction);
+      await this.database.defer(`DELETE FROM ${q(TIMERS_TABLE)} WHERE ${this.keyWhere}`, [owner.entity, owner.recordId, key], transaction);
       existing.delete(key);
     }
     const rows: TimerRow[] = [];
     for (const timer of armed) {
       const row: TimerRow = { ...owner, key: timer.key, state: timer.state, generation: timer.generation, dueAt: timer.dueAt, attempts: 0, lockedUntil: null };
-      await this.database.insert(
+      await this.database.defer(
         `INSERT INTO ${q(TIMERS_TABLE)} (${COLUMNS.map(q).join(', ')}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
         [row.entity, row.recordId, row.key, row.process, row.state.slice(0, 500), row.generation, toSqlDateTime(new Date(row.dueAt)), 0, null],
         transaction,

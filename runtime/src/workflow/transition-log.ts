@@ -60,7 +60,7 @@ export async function appendTransition(database: Database, entry: TransitionEntr
     entry.payload === undefined ? null : JSON.stringify(entry.payload),
     JSON.stringify(entry.effects.map(({ name, params, delivery, state, phase }) => ({ name, params, delivery, state, phase }))),
   ];
-  await database.insert(`INSERT INTO ${q(TRANSITIONS_TABLE)} (${COLUMNS.map(q).join(', ')}) VALUES (${values.map((_, index) => `$${index + 1}`).join(', ')})`, values, transaction);
+  await database.defer(`INSERT INTO ${q(TRANSITIONS_TABLE)} (${COLUMNS.map(q).join(', ')}) VALUES (${values.map((_, index) => `$${index + 1}`).join(', ')})`, values, transaction);
 }
 
 function parsed(raw: unknown): unknown {
