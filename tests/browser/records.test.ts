@@ -168,4 +168,39 @@ describeBrowser('records in the web app (Chromium)', () => {
     await harness.screenshot(manager, 'list-reassigned');
     expect(await harness.accessibilityViolations(manager)).toEqual([]);
   });
+
+  it('shows edit and delete only where the rep may use them, and deletes after asking', async () => {
+    const call = async (token: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> => {
+      const response = await fetch(`${harness.url}${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+      return { status: response.status, body: response.status === 204 ? {} : ((await response.json()) as Record<string, unknown>) };
+    };
+    const rep2 = await harness.token('rep2');
+    const rep1 = await harness.token('rep1');
+    // Reps read every account but change only their own, and delete none; their own contacts they may delete.
+    const theirs = await call(rep2, 'POST', '/api/records/account', { name: `Someone Else's Co ${Date.now().toString(36)}` });
+    const mine = await call(rep1, 'POST', '/api/records/contact', { lastName: `Leaving ${Date.now().toString(36)}`, account: theirs.body.id });
+    expect([theirs.status, mine.status]).toEqual([201, 201]);
+
+    const permissionsAnswered = page.waitForResponse((response) => response.url().endsWith('/permissions'));
+    await page.goto(`${harness.url}/records/account/${String(theirs.body.id)}`);
+    expect((await permissionsAnswered).status()).toBe(200);
+    await page.getByRole('heading', { name: String(theirs.body.name), level: 1 }).waitFor();
+    expect(await page.getByRole('link', { name: 'Edit', exact: true }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Delete', exact: true }).count()).toBe(0);
+
+    await page.goto(`${harness.url}/records/contact/${String(mine.body.id)}`);
+    await page.getByRole('link', { name: 'Edit', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    const question = page.getByRole('alertdialog');
+    await question.getByText(/This cannot be undone/).waitFor();
+    await expectAccessible('delete confirmation');
+    await harness.screenshot(page, 'record-delete-confirm');
+    // Cancel keeps it; asking again and confirming deletes it and goes back to the list.
+    await question.getByRole('button', { name: 'Cancel' }).click();
+    expect(await page.getByRole('alertdialog').count()).toBe(0);
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click();
+    await page.waitForURL(/\/records\/contact$/);
+    expect((await call(rep1, 'GET', `/api/records/contact/${String(mine.body.id)}`)).status).toBe(404);
+  });
 });

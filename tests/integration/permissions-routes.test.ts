@@ -70,6 +70,7 @@ const ROUTES: Record<string, RouteKind> = {
   'PATCH /api/records/:entity/:id': 'record',
   'DELETE /api/records/:entity/:id': 'record',
   'GET /api/records/:entity/:id/history': 'record',
+  'GET /api/records/:entity/:id/permissions': 'record',
   'POST /api/records/:entity/:id/reassign': 'record',
   'GET /api/records/:entity/:id/transitions': 'record',
   'POST /api/records/:entity/:id/transitions': 'record',
@@ -180,6 +181,28 @@ describe.each(testDialects())('every route under the policy on %s', (dialect) =>
       expect([person, text.includes(String(SECRET_REVENUE))]).toEqual([person, false]);
       if (person === 'partner') expect(text).not.toContain(SECRET_TEXT);
     }
+  });
+
+  it.each<[Person, string]>([
+    ['admin', 'oppA1'], ['manager', 'oppA1'], ['repA', 'oppA1'], ['repA', 'oppA2'], ['repB', 'oppB1'], ['partner', 'oppA1'], ['agent', 'accountB'],
+  ])('tells %s what they may do with %s, as the write routes then answer', async (person, key) => {
+    const entity = key.startsWith('opp') ? 'opportunity' : 'account';
+    const url = `/api/records/${entity}/${id(key)}`;
+    const answer = await probe.get(person, `${url}/permissions`);
+    expect(answer.status).toBe(200);
+    const permissions = answer.body.data as { read: boolean; update: boolean; delete: boolean; transition: boolean };
+    expect(permissions.read).toBe(true);
+    // An update that changes nothing still passes every check an update has.
+    const patched = await runtime.as(company.users[person].token).patch(url).send({});
+    expect([person, key, 'update', patched.status === 200]).toEqual([person, key, 'update', permissions.update]);
+    const events = await probe.get(person, `/api/records/opportunity/${id(key)}/transitions`);
+    const offered = entity === 'opportunity' ? (events.body.data as Array<{ reasons: Array<{ code: string }> }>) : [];
+    // Whether the events on offer are theirs to send (a closed deal offers none).
+    if (offered.length > 0) {
+      const anyAllowed = offered.some((event) => !event.reasons.some((reason) => reason.code === 'forbidden'));
+      expect([person, key, 'transition', anyAllowed]).toEqual([person, key, 'transition', permissions.transition]);
+    }
+    if (person === 'admin') expect(permissions).toEqual({ read: true, update: true, delete: true, transition: true });
   });
 
   it('offers a reader without the transition grant no event as allowed', async () => {

@@ -75,6 +75,18 @@ export function recordsRouter(records: RecordService, bodyLimit: string, databas
     response.json({ data: result.record, carried: result.carried });
   });
 
+  // What the actor may do with this record now (the web app shows only the actions that will work).
+  router.get('/:entity/:id/permissions', async (request, response) => {
+    const [entity, id] = [routeParam(request, 'entity'), routeParam(request, 'id')];
+    const actor = actorOf(request);
+    await records.get(entity, id, { fields: ['id'] }, actor, originOf(request));
+    const isIdentityLocked = IDENTITY_ENTITY_NAMES.has(entity) && !actor.isAdmin;
+    const [update, remove, transition] = await Promise.all(
+      (['update', 'delete', 'transition'] as const).map(async (operation) => !isIdentityLocked && (await records.allows(entity, id, operation, actor))),
+    );
+    response.json({ data: { read: true, update, delete: remove, transition } });
+  });
+
   router.get('/:entity/:id', async (request, response) => {
     const query = request.query as RawQuery;
     const options: { fields?: string[]; expand?: string[] } = { expand: nameList(query.expand) };

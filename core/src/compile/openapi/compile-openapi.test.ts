@@ -111,11 +111,12 @@ describe('compileOpenApi', () => {
     expect(operation('/api/health', 'get').responses).not.toHaveProperty('401');
   });
 
-  it('has history and reassign for every entity, and transitions and process routes for entities with a process', () => {
+  it('has history, permissions and reassign for every entity, and transitions and process routes for entities with a process', () => {
     const methodsByPath = Object.fromEntries(Object.entries(document.paths).map(([path, item]) => [path, HTTP_METHODS.filter((method) => item[method])]));
     for (const entity of ['account', 'contact', 'opportunity', 'tag']) {
       expect(methodsByPath[`/api/records/${entity}/{id}/history`]).toEqual(['get']);
       expect(methodsByPath[`/api/records/${entity}/{id}/reassign`]).toEqual(['post']);
+      expect(methodsByPath[`/api/records/${entity}/{id}/permissions`]).toEqual(['get']);
     }
     expect(methodsByPath['/api/records/opportunity/{id}/transitions']).toEqual(['get', 'post']);
     expect(methodsByPath['/api/records/opportunity/{id}/process']).toEqual(['get']);

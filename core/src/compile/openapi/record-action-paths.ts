@@ -1,4 +1,5 @@
-// A record's actions beyond CRUD in OpenAPI: its history and its reassignment for every entity,
+// A record's actions beyond CRUD in OpenAPI: its history, what the caller may do with it and its
+// reassignment for every entity,
 // and for entities bound to a process the events one may send now, sending one, the process
 // state with its log and starting the process on an older record.
 import type { EntityDocument } from '../../model/entity';
@@ -73,6 +74,20 @@ export function recordActionPaths(entity: EntityDocument, bundle: MetadataBundle
         description: 'For those who may read the record; changes leave out the fields the reader may not see.',
         parameters: [parameterRef('page'), parameterRef('pageSize')],
         responses: { '200': { description: 'A page of audit rows.', ...json(schemaRef('AuditPage')) }, ...errorResponses('BadRequest', 'NotFound') },
+      },
+    },
+    [`${base}/permissions`]: {
+      parameters,
+      get: {
+        operationId: `get${pascal}Permissions`, summary: `What the caller may do with the ${label} now`, tags,
+        description: 'The entity grants and the record-level rules applied to this record, for showing only the actions that will work.',
+        responses: {
+          '200': {
+            description: 'One flag per operation.',
+            ...json({ type: 'object', properties: { data: { type: 'object', properties: { read: { type: 'boolean' }, update: { type: 'boolean' }, delete: { type: 'boolean' }, transition: { type: 'boolean' } }, required: ['read', 'update', 'delete', 'transition'] } }, required: ['data'] }),
+          },
+          ...errorResponses('NotFound'),
+        },
       },
     },
     [`${base}/reassign`]: {
