@@ -34,6 +34,22 @@ describeBrowser('web app shell (Chromium)', () => {
     expect(api.headers.get('content-security-policy')).not.toMatch(/unsafe-eval/);
   });
 
+  it('opens the login page signed out without a failed request or a console error', async () => {
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+    });
+    page.on('response', (response) => {
+      if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
+    });
+    await page.goto(`${harness.url}/`);
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(problems).toEqual([]);
+    page.removeAllListeners('console');
+    page.removeAllListeners('response');
+  });
+
   it('refuses a wrong password in plain words, then signs rep1 in to a navigation made from metadata', async () => {
     await page.goto(`${harness.url}/`);
     await page.getByLabel('Username').fill('rep1');

@@ -57,6 +57,22 @@ describe.each(testDialects())('login on %s', (dialect) => {
     expect(admin.body.subordinateRoles).toEqual(expect.arrayContaining(['salesManager', 'salesRep']));
   });
 
+  it('tells a page start who the session cookie belongs to at /api/auth/session, 200 even when nobody', async () => {
+    const nobody = await runtime.anonymous().get('/api/auth/session');
+    expect([nobody.status, nobody.body, nobody.headers['cache-control']]).toEqual([200, { signedIn: false }, 'no-store']);
+    const forged = await runtime.anonymous().get('/api/auth/session').set('Cookie', 'stagecraft_session=not-a-session');
+    expect([forged.status, forged.body]).toEqual([200, { signedIn: false }]);
+    // A bearer token is not a browser session.
+    expect((await runtime.api().get('/api/auth/session')).body).toEqual({ signedIn: false });
+    const { cookie } = await cookieSession();
+    const signedIn = await runtime.anonymous().get('/api/auth/session').set('Cookie', cookie);
+    const me = await runtime.anonymous().get('/api/auth/me').set('Cookie', cookie);
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.body).toEqual({ signedIn: true, ...me.body });
+    await runtime.anonymous().post('/api/auth/logout').set('Cookie', cookie).set('X-CSRF-Token', String(me.body.csrfToken)).expect(204);
+    expect((await runtime.anonymous().get('/api/auth/session').set('Cookie', cookie)).body).toEqual({ signedIn: false });
+  });
+
   it('needs the CSRF token for POST, PATCH and DELETE with the cookie (403 without), not for GET', async () => {
     const { cookie, csrfToken } = await cookieSession();
     expect((await runtime.anonymous().get('/api/records/contact').set('Cookie', cookie)).status).toBe(200);

@@ -20,13 +20,13 @@ describe.each(testDialects())('authentication everywhere on %s', (dialect) => {
   });
   afterAll(async () => runtime?.close());
 
-  it('answers 401 in the error shape on every /api route except GET /api/health and POST /api/auth/login', async () => {
+  it('answers 401 in the error shape on every /api route except GET /api/health, POST /api/auth/login and GET /api/auth/session', async () => {
     const routes = apiRoutes(runtime.app);
     // The walk found the routers' routes, not just the app's own.
     expect(routes.length).toBeGreaterThan(25);
     expect(routes).toEqual(expect.arrayContaining([['GET', '/api/records/account'], ['POST', '/api/metadata/publish'], ['GET', '/api/audit/'], ['DELETE', '/api/auth/tokens/0190a4d2-7a7e-7000-8000-000000000001']]));
-    const open = routes.filter(([method, path]) => (method === 'GET' && path === '/api/health') || (method === 'POST' && path === '/api/auth/login'));
-    expect(open).toHaveLength(2);
+    const open = routes.filter(([method, path]) => (method === 'GET' && (path === '/api/health' || path === '/api/auth/session')) || (method === 'POST' && path === '/api/auth/login'));
+    expect(open).toHaveLength(3);
     for (const [method, path] of [...routes.filter((route) => !open.includes(route)), ['GET', '/api/no-such-route'] as [string, string]]) {
       const response = await runtime.anonymous()[method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](path).set('Content-Type', 'application/json').send(method === 'GET' ? undefined : '{}');
       expect([method, path, response.status]).toEqual([method, path, 401]);

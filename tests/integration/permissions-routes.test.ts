@@ -17,6 +17,7 @@ type RouteKind = 'open' | 'self' | 'admin' | 'record' | 'entity' | 'metadata' | 
 const ROUTES: Record<string, RouteKind> = {
   'GET /api/health': 'open',
   'POST /api/auth/login': 'open',
+  'GET /api/auth/session': 'open',
   'POST /api/auth/logout': 'self',
   'GET /api/auth/me': 'self',
   'POST /api/auth/password': 'self',

@@ -1,6 +1,7 @@
-// Authentication endpoints. `loginRouter` is public (POST /login); `authRouter` sits behind the
-// authentication middleware: logout, me, own password, personal tokens, and the administrators'
-// password reset for other users.
+// Authentication endpoints. `loginRouter` is public (POST /login, and GET /session: who the browser's
+// session cookie belongs to, or nobody — 200 either way, so a signed-out start logs no error);
+// `authRouter` sits behind the authentication middleware: logout, me, own password, personal
+// tokens, and the administrators' password reset for other users.
 import type { CookieOptions, Request, Response } from 'express';
 import { Router } from 'express';
 import type { AuthConfig } from '../config/config';
@@ -8,7 +9,8 @@ import type { AuthService } from '../identity/auth-service';
 import { csrfTokenFor } from '../identity/csrf';
 import type { UserRow } from '../identity/identity-entities';
 import { isPlainObject } from '../records/write-input';
-import { requireAdmin, SESSION_COOKIE } from './authenticate';
+import type { Authenticated } from '../identity/resolve-actor';
+import { cookieOf, requireAdmin, SESSION_COOKIE } from './authenticate';
 import { jsonBody } from './json-body';
 import { actorOf, authenticationOf, originOf, sessionSecretOf } from './request-actor';
 import { routeParam } from './route-params';
@@ -29,6 +31,21 @@ function cookieOptions(config: Pick<AuthConfig, 'secureCookies'>, request: Reque
   return options;
 }
 
+/** Who is signed in, as GET /me and GET /session answer it. */
+function identityOf({ user, actor, kind }: Authenticated, sessionSecret: string | undefined) {
+  return {
+    user: publicUser(user),
+    roles: actor.roles,
+    subordinateRoles: actor.subordinateRoles,
+    teamIds: actor.teamIds,
+    partnerAccountId: actor.partnerAccountId,
+    isAdmin: actor.isAdmin,
+    locale: actor.locale,
+    authenticatedBy: kind,
+    ...(sessionSecret !== undefined && { csrfToken: csrfTokenFor(sessionSecret) }),
+  };
+}
+
 export function loginRouter(auth: AuthService, config: Pick<AuthConfig, 'secureCookies'>): Router {
   const router = Router();
   router.post('/login', ...jsonBody({ limit: AUTH_BODY_LIMIT }), async (request: Request, response: Response) => {
@@ -43,6 +60,16 @@ export function loginRouter(auth: AuthService, config: Pick<AuthConfig, 'secureC
     }
     response.cookie(SESSION_COOKIE, session.secret, cookieOptions(config, request, session.expiresAt ?? undefined));
     response.json({ csrfToken: csrfTokenFor(session.secret), expiresAt, user: publicUser(user) });
+  });
+  router.get('/session', async (request, response) => {
+    response.setHeader('Cache-Control', 'no-store');
+    const secret = cookieOf(request, SESSION_COOKIE);
+    const authenticated = secret ? await auth.authenticate(secret, ['session']) : null;
+    if (!authenticated || secret === undefined) {
+      response.json({ signedIn: false });
+      return;
+    }
+    response.json({ signedIn: true, ...identityOf(authenticated, secret) });
   });
   return router;
 }
@@ -59,20 +86,8 @@ export function authRouter(auth: AuthService, config: Pick<AuthConfig, 'secureCo
   });
 
   router.get('/me', (request, response) => {
-    const { user, actor, kind } = authenticationOf(request);
-    const secret = sessionSecretOf(request);
     response.setHeader('Cache-Control', 'no-store');
-    response.json({
-      user: publicUser(user),
-      roles: actor.roles,
-      subordinateRoles: actor.subordinateRoles,
-      teamIds: actor.teamIds,
-      partnerAccountId: actor.partnerAccountId,
-      isAdmin: actor.isAdmin,
-      locale: actor.locale,
-      authenticatedBy: kind,
-      ...(secret !== undefined && { csrfToken: csrfTokenFor(secret) }),
-    });
+    response.json(identityOf(authenticationOf(request), sessionSecretOf(request)));
   });
 
   router.post('/password', ...body, async (request, response) => {

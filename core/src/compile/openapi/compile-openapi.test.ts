@@ -89,7 +89,7 @@ describe('compileOpenApi', () => {
   it('describes sign-in, tokens, the audit log and notifications, each with its error responses', () => {
     const methodsByPath = Object.fromEntries(Object.entries(document.paths).map(([path, item]) => [path, HTTP_METHODS.filter((method) => item[method])]));
     expect(methodsByPath).toMatchObject({
-      '/api/auth/login': ['post'], '/api/auth/logout': ['post'], '/api/auth/me': ['get'], '/api/auth/password': ['post'],
+      '/api/auth/login': ['post'], '/api/auth/logout': ['post'], '/api/auth/me': ['get'], '/api/auth/session': ['get'], '/api/auth/password': ['post'],
       '/api/auth/users/{id}/password': ['put'], '/api/auth/tokens': ['get', 'post'], '/api/auth/tokens/{id}': ['delete'],
       '/api/audit': ['get'], '/api/notifications': ['get'], '/api/notifications/{id}/read': ['post'],
       '/api/views': ['get', 'post'], '/api/views/{id}': ['patch', 'delete'],
@@ -100,15 +100,16 @@ describe('compileOpenApi', () => {
     expect(Object.keys(operation('/api/auth/users/{id}/password', 'put').responses)).toEqual(expect.arrayContaining(['403', '404']));
   });
 
-  it('requires a bearer token or the session cookie everywhere but health and login (whose 401 means bad credentials)', () => {
+  it('requires a bearer token or the session cookie everywhere but health, login (whose 401 means bad credentials) and the session check', () => {
     expect(document.security).toEqual([{ bearerToken: [] }, { sessionCookie: [] }]);
     expect(document.components.securitySchemes).toMatchObject({ bearerToken: { type: 'http', scheme: 'bearer' }, sessionCookie: { type: 'apiKey', in: 'cookie', name: 'stagecraft_session' } });
     const open = operations(document).filter(([, , op]) => op.security?.length === 0).map(([path, method]) => `${method} ${path}`);
-    expect(open.sort()).toEqual(['get /api/health', 'post /api/auth/login']);
+    expect(open.sort()).toEqual(['get /api/auth/session', 'get /api/health', 'post /api/auth/login']);
     for (const [path, method, op] of operations(document)) {
       if (!open.includes(`${method} ${path}`)) expect([method, path, '401' in op.responses]).toEqual([method, path, true]);
     }
     expect(operation('/api/health', 'get').responses).not.toHaveProperty('401');
+    expect(operation('/api/auth/session', 'get').responses).not.toHaveProperty('401');
   });
 
   it('has history, permissions and reassign for every entity, and transitions and process routes for entities with a process', () => {

@@ -92,6 +92,13 @@ export function identityPaths(): Record<string, OpenApiPathItem> {
       }),
     },
     '/api/auth/logout': { post: operation('logout', 'End this session or login token', 'auth', { responses: { '204': NO_CONTENT } }) },
+    '/api/auth/session': {
+      get: operation('getSession', 'Who the browser\'s session cookie belongs to (signedIn false when nobody)', 'auth', {
+        security: [],
+        description: 'Answers 200 either way, so a signed-out page start logs no error; when signed in, the same fields as /api/auth/me.',
+        responses: { '200': { description: 'signedIn, and the current user when signed in.', ...json({ type: 'object', properties: { signedIn: { type: 'boolean' } }, required: ['signedIn'], additionalProperties: true }) } },
+      }),
+    },
     '/api/auth/me': { get: operation('getCurrentUser', 'The signed-in user, roles and teams', 'auth', { responses: { '200': { description: 'The current user.', ...json(schemaRef('CurrentUser')) } } }) },
     '/api/auth/password': {
       post: operation('changeOwnPassword', 'Change one\'s own password (other sessions end)', 'auth', { ...body('PasswordChange'), responses: { '204': NO_CONTENT, ...errorResponses('BadRequest', 'Forbidden', 'ValidationFailed') } }),

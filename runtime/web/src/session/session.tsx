@@ -1,4 +1,4 @@
-// Who is signed in. On start the app asks GET /api/auth/me (the session cookie survives a
+// Who is signed in. On start the app asks GET /api/auth/session (the session cookie survives a
 // reload; the answer carries the CSRF token); login and logout go through the auth endpoints.
 // Any 401 later (session expired) sends the user back to the login page.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
@@ -37,10 +37,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       resetMetadata();
       setState({ status: 'signedOut', expired: true });
     });
-    api.get<Me>('/api/auth/me').then(signedIn, (error: unknown) => {
-      if (!(error instanceof ApiError) || error.status !== 401) console.error(error);
-      setState({ status: 'signedOut', expired: false });
-    });
+    // GET /session answers 200 when nobody is signed in, so the login page starts without a failed request.
+    api.get<({ signedIn: true } & Me) | { signedIn: false }>('/api/auth/session').then(
+      (answer) => (answer.signedIn ? signedIn(answer) : setState({ status: 'signedOut', expired: false })),
+      (error: unknown) => {
+        if (!(error instanceof ApiError) || error.status !== 401) console.error(error);
+        setState({ status: 'signedOut', expired: false });
+      },
+    );
     return () => setUnauthorizedHandler(undefined);
   }, [signedIn]);
 
