@@ -1,7 +1,9 @@
 // Record-level rules stay index lookups: on a 5,000-row table, the list page and total of a rep
-// with a `team` scope and of a manager with a `hierarchy` scope are planned (EXPLAIN on MariaDB,
-// EXPLAIN QUERY PLAN on SQLite) without a full scan of the entity table — the owner index and the
-// identity tables' indexes (user.team, user.role, role.name) carry the rule.
+// with a `team` scope, of a manager with a `hierarchy` scope and of a support agent who reads
+// accounts through a sharing rule (tier = gold) are planned (EXPLAIN on MariaDB, EXPLAIN QUERY PLAN
+// on SQLite) without a full scan of the entity table — the owner index, the identity tables'
+// indexes (user.team, user.role, role.name) and the index the table plan adds for a field a
+// sharing rule compares carry the rule.
 import { SYSTEM_ACTOR, type Actor } from '@stagecraft/runtime';
 import { testDialects } from '../support/databases';
 import { startTestRuntime, type TestRuntime } from './runtime-harness';
@@ -19,6 +21,7 @@ describe.each(testDialects())('record-level rules use indexes on %s', (dialect) 
   let runtime: TestRuntime;
   let rep: Actor;
   let manager: Actor;
+  let agent: Actor;
 
   beforeAll(async () => {
     runtime = await startTestRuntime(dialect);
@@ -41,19 +44,22 @@ describe.each(testDialects())('record-level rules use indexes on %s', (dialect) 
     const base = { kind: 'user' as const, partnerAccountId: null, isAdmin: false, locale: 'en' };
     rep = { ...base, userId: repUser.id, username: 'u0-0', roles: ['salesRep'], subordinateRoles: [], teamIds: [repUser.team] };
     manager = { ...base, userId: managerUser.id, username: 'boss', roles: ['salesManager'], subordinateRoles: ['salesRep'], teamIds: [] };
+    const agentUser = await runtime.createUser({ username: 'agent', role: 'supportAgent', team: 'Team 2' });
+    agent = { ...base, userId: agentUser.id, username: 'agent', roles: ['supportAgent'], subordinateRoles: [], teamIds: [] };
 
     const database = runtime.system.database;
     const account = runtime.live.get().entities.get('account');
     if (!account) throw new Error('no account entity');
     const column = (name: string): string => account.fields.get(name)?.sql ?? name;
-    const columns = ['id', 'version', 'createdAt', 'updatedAt', 'name', 'owner'].map(column).join(', ');
+    const columns = ['id', 'version', 'createdAt', 'updatedAt', 'name', 'owner', 'tier'].map(column).join(', ');
     for (let start = 0; start < ROWS; start += 500) {
       const values: unknown[] = [];
       const rows: string[] = [];
       for (let index = start; index < start + 500; index += 1) {
         const hex = index.toString(16).padStart(12, '0');
-        values.push(`0190a4d2-7a7e-7000-8000-${hex}`, 1, '2026-01-01 00:00:00', '2026-01-01 00:00:00', `Account ${index}`, owners[index % owners.length]);
-        rows.push(`(${[1, 2, 3, 4, 5, 6].map((offset) => `$${values.length - 6 + offset}`).join(', ')})`);
+        // One account in 50 is gold (what the support agents' sharing rule opens to them).
+        values.push(`0190a4d2-7a7e-7000-8000-${hex}`, 1, '2026-01-01 00:00:00', '2026-01-01 00:00:00', `Account ${index}`, owners[index % owners.length], index % 50 === 0 ? 'gold' : 'standard');
+        rows.push(`(${[1, 2, 3, 4, 5, 6, 7].map((offset) => `$${values.length - 7 + offset}`).join(', ')})`);
       }
       await database.insert(`INSERT INTO ${account.tableSql} (${columns}) VALUES ${rows.join(', ')}`, values);
     }
@@ -83,12 +89,12 @@ describe.each(testDialects())('record-level rules use indexes on %s', (dialect) 
   };
 
   /** Full scans of the account table in the statement's plan ([] when it is index-driven). */
-  const fullScans = async (statement: Statement): Promise<string[]> => {
+  const fullScans = async (statement: Statement, indexedBy = 'owner'): Promise<string[]> => {
     const database = runtime.system.database;
     if (dialect === 'mysql') {
       const plan = await database.select(`EXPLAIN ${statement.sql}`, statement.bind);
       // ALL is a table scan, `index` a scan of a whole index; the rule's lookups are `ref`/`range` on the owner index.
-      return plan.filter((row) => row.table === 'account' && (row.type === 'ALL' || row.type === 'index' || !String(row.key).includes('owner'))).map((row) => JSON.stringify(row));
+      return plan.filter((row) => row.table === 'account' && (row.type === 'ALL' || row.type === 'index' || !String(row.key).includes(indexedBy))).map((row) => JSON.stringify(row));
     }
     const plan = await database.select(`EXPLAIN QUERY PLAN ${statement.sql}`, statement.bind);
     return plan.map((row) => String(row.detail)).filter((detail) => /^SCAN (TABLE )?"?account"?(?! USING)/.test(detail) && !/USING (COVERING )?INDEX/.test(detail));
@@ -107,6 +113,13 @@ describe.each(testDialects())('record-level rules use indexes on %s', (dialect) 
         expect([statement.sql, await fullScans(statement)]).toEqual([statement.sql, []]);
       }
     }
+  });
+
+  it('plans the list page and total of a support agent reading through a sharing rule without scanning the entity table', async () => {
+    const { statements, total } = await listStatements(agent);
+    expect(total).toBe(ROWS / 50);
+    expect(statements).toHaveLength(2);
+    for (const statement of statements) expect([statement.sql, await fullScans(statement, 'tier')]).toEqual([statement.sql, []]);
   });
 
   it('the check can see a full scan (an unindexed filter without a rule)', async () => {

@@ -1,7 +1,8 @@
 import type { EntityDocument } from '../model/entity';
 import type { FieldDefinition } from '../model/field';
 import { emptyBundle } from '../model/pack';
-import { columnTypeOf, compileEntityTablePlan, compileTablePlans } from './table-plan';
+import type { PermissionSetDocument } from '../model/permission';
+import { columnTypeOf, compileEntityTablePlan, compileTablePlans, sharingRuleFieldsOf } from './table-plan';
 
 const opportunity: EntityDocument = {
   kind: 'entity',
@@ -65,6 +66,23 @@ describe('compileTablePlans', () => {
       ['opportunity__tags', 'link'],
     ]);
     expect(plans[2]?.primaryKey).toEqual(['source_id', 'target_id']);
+  });
+
+  it('indexes the fields sharing rules compare with a value, unless an index already leads with them', () => {
+    const withNotes: EntityDocument = { ...opportunity, fields: [...opportunity.fields, { name: 'stage', type: 'string' }, { name: 'notes', type: 'text' }] };
+    const sharing: PermissionSetDocument = {
+      kind: 'permissionSet', name: 'desk', role: 'desk', entities: {},
+      sharingRules: [
+        { name: 'late', entity: 'opportunity', access: 'read', where: [{ field: 'stage', op: 'in', value: ['negotiation'] }, { field: 'closeDate', op: 'eq', value: '2026-01-01' }] },
+        { name: 'noted', entity: 'opportunity', access: 'read', where: [{ field: 'notes', op: 'eq', value: 'x' }, { field: 'amount', op: 'gt', value: 5 }] },
+        { name: 'other', entity: 'tag', access: 'read', where: [{ field: 'name', op: 'eq', value: 'x' }] },
+      ],
+    };
+    const bundle = { ...emptyBundle(), entities: { opportunity: withNotes }, permissions: { desk: sharing } };
+    expect(sharingRuleFieldsOf(bundle, 'opportunity')).toEqual(['closeDate', 'notes', 'stage']);
+    const [plan] = compileTablePlans(bundle);
+    // stage gets its own index; closeDate already leads (close_date, amount); a text column cannot be indexed; gt is not an equality.
+    expect(plan?.indexes.map((index) => index.columns)).toEqual([['close_date', 'amount'], ['owner'], ['account'], ['code'], ['email'], ['stage'], ['updated_at']]);
   });
 });
 

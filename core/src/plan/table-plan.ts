@@ -2,7 +2,7 @@
 // Pure: the migration planner diffs two of these, the record layer maps fields through them.
 import type { EntityDocument, ManyToManyRelation } from '../model/entity';
 import type { FieldDefinition } from '../model/field';
-import type { MetadataBundle } from '../model/pack';
+import { permissionSetsOf, type MetadataBundle } from '../model/pack';
 import { columnNameOf, indexNameOf, linkTableNameOf, tableNameOf } from './naming';
 
 /** Portable column types; each dialect maps them to SQL (see the metadata package's appliers). */
@@ -114,7 +114,11 @@ export const SYSTEM_COLUMN_OF: Readonly<Record<string, string>> = {
   updatedAt: 'updated_at',
 };
 
-export function compileEntityTablePlan(entity: EntityDocument): TablePlan {
+/**
+ * `sharedFields`: fields that sharing rules compare with a value (see `sharingRuleFieldsOf`); each
+ * gets an index unless one already leads with it, so a rule like "tier = gold" is a lookup.
+ */
+export function compileEntityTablePlan(entity: EntityDocument, sharedFields: readonly string[] = []): TablePlan {
   const table = tableNameOf(entity.name);
   const columnOf = (fieldName: string): string => SYSTEM_COLUMN_OF[fieldName] ?? columnNameOf(fieldName);
   const columns: ColumnPlan[] = [
@@ -142,6 +146,12 @@ export function compileEntityTablePlan(entity: EntityDocument): TablePlan {
     if (field.unique || field.type === 'autonumber') addIndex([column], true);
     // References and users are filtered and joined on constantly (related lists, owner rules).
     else if (field.type === 'reference' || field.type === 'user') addIndex([column], false);
+  }
+  for (const name of sharedFields) {
+    const field = entity.fields.find((candidate) => candidate.name === name);
+    if (!field || columnTypeOf(field).kind === 'text') continue;
+    const column = columnNameOf(field.name);
+    if (![...indexes.values()].some((index) => index.columns[0] === column)) addIndex([column], false);
   }
   addIndex(['updated_at'], false);
 
@@ -175,7 +185,19 @@ export function compileTablePlans(bundle: MetadataBundle): TablePlan[] {
   const links = entities.flatMap((entity) =>
     (entity.relations ?? []).filter((relation): relation is ManyToManyRelation => relation.kind === 'manyToMany').map((relation) => compileLinkTablePlan(entity, relation)),
   );
-  return [...entities.map(compileEntityTablePlan), ...links];
+  return [...entities.map((entity) => compileEntityTablePlan(entity, sharingRuleFieldsOf(bundle, entity.name))), ...links];
+}
+
+/** Fields of the entity that sharing rules compare with a value (eq, in), in a stable order. */
+export function sharingRuleFieldsOf(bundle: MetadataBundle, entity: string): string[] {
+  const fields = new Set<string>();
+  for (const set of Object.values(permissionSetsOf(bundle))) {
+    for (const rule of set.sharingRules ?? []) {
+      if (rule.entity !== entity) continue;
+      for (const clause of rule.where) if (clause.op === 'eq' || clause.op === 'in') fields.add(clause.field);
+    }
+  }
+  return [...fields].sort();
 }
 
 function sameColumns(a: readonly string[], b: readonly string[]): boolean {
