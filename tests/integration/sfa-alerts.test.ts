@@ -83,6 +83,11 @@ describe.each(testDialects())('SFA alerts on %s', (dialect) => {
     expect(await staleTimer(deal.id)).toBeUndefined();
     await advanceDays(30);
     expect(await staleTasks(deal.id)).toEqual([]);
+    // A follow-up call logged on the won deal still signals ACTIVITY: the closed process refuses it,
+    // which is its answer (delivered, refusal recorded), not a failed delivery.
+    await runtime.workflow.outboxWorker.deliverDue();
+    await createAs(runtime, rep1, 'activity', { subject: 'Thank-you call', type: 'call', opportunity: deal.id, dueDate: runtime.clock.now().toISOString().slice(0, 10) });
+    expect(await runtime.workflow.outboxWorker.deliverDue()).toEqual({ delivered: 1, retried: 0, failed: 0 });
   });
 
   it('marks an unpaid milestone overdue the day after its due date and tells its owner and finance', async () => {

@@ -131,9 +131,10 @@ export class OutboxWorker {
       const result = await this.workflow.transition(effect.entity, effect.recordId, { event: effect.event, ...(effect.data ? { data: effect.data } : {}) }, SYSTEM_ACTOR, NO_ORIGIN);
       return { state: result.state };
     } catch (error) {
-      // A refused event (not allowed, guards) is the other process's answer, not a delivery failure.
+      // A refused event (not allowed in the state, e.g. a closed deal, or blocked by guards) is the
+      // other process's answer: delivered, with the refusal recorded, not a failure to retry or alarm on.
+      if (error instanceof StagecraftError && (error.status === 422 || (error.code === 'conflict' && error.details.some((detail) => detail.path === '/event')))) return { refused: error.message };
       if (error instanceof StagecraftError && error.status !== 409) throw new PermanentFailure(error.message);
-      if (error instanceof StagecraftError && error.code === 'conflict' && error.details.some((detail) => detail.path === '/event')) throw new PermanentFailure(error.message);
       throw error;
     }
   }
