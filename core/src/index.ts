@@ -8,3 +8,4 @@ export * from './validate';
 export * from './compile';
 export * from './process';
 export * from './access';
+export * from './csv';

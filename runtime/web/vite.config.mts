@@ -1,6 +1,6 @@
 // Builds the end-user web app into runtime/web/dist, which the runtime serves at `/`.
-// The browser runs the very expression language and label resolution the server runs: the aliases
-// point at those two modules of `@stagecraft/core`'s sources (not its whole entry, which would pull
+// The browser runs the very expression language, label resolution and CSV reading the server runs:
+// the aliases point at those modules of `@stagecraft/core`'s sources (not its whole entry, which would pull
 // the meta-schemas and their validators into the bundle).
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
@@ -16,6 +16,7 @@ export default defineConfig({
     alias: {
       '@stagecraft/core/expr': fileURLToPath(new URL('../../core/src/expr/index.ts', import.meta.url)),
       '@stagecraft/core/label': fileURLToPath(new URL('../../core/src/model/label.ts', import.meta.url)),
+      '@stagecraft/core/csv': fileURLToPath(new URL('../../core/src/csv/index.ts', import.meta.url)),
     },
   },
   build: {

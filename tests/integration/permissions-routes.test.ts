@@ -39,6 +39,7 @@ const ROUTES: Record<string, RouteKind> = {
   'GET /api/metadata/entities': 'metadata',
   'GET /api/metadata/entities/:name': 'metadata',
   'GET /api/metadata/entities/:name/schema': 'metadata',
+  'GET /api/metadata/entities/:name/permissions': 'metadata',
   'GET /api/metadata/layouts': 'metadata',
   'GET /api/metadata/layouts/:name': 'metadata',
   'GET /api/metadata/processes': 'metadata',
@@ -204,6 +205,19 @@ describe.each(testDialects())('every route under the policy on %s', (dialect) =>
       expect([person, key, 'transition', anyAllowed]).toEqual([person, key, 'transition', permissions.transition]);
     }
     if (person === 'admin') expect(permissions).toEqual({ read: true, update: true, delete: true, transition: true });
+  });
+
+  it.each<Person>(['admin', 'manager', 'repA', 'partner', 'agent'])('tells %s what they may do with accounts at all, as import and export then answer', async (person) => {
+    const answer = await probe.get(person, '/api/metadata/entities/account/permissions');
+    expect(answer.status).toBe(200);
+    const can = answer.body.data as Record<string, boolean>;
+    expect(Object.keys(can).sort()).toEqual(['create', 'delete', 'export', 'import', 'read', 'transition', 'update']);
+    const token = company.users[person].token;
+    const imported = await runtime.as(token).post('/api/records/account/import?dryRun=true').set('Content-Type', 'text/csv').send('name\r\nProbe Co\r\n');
+    expect([person, 'import', imported.status === 200]).toEqual([person, 'import', can.import === true && can.create === true]);
+    const exported = await runtime.as(token).get('/api/records/account/export');
+    expect([person, 'export', exported.status === 200]).toEqual([person, 'export', can.export === true]);
+    if (person === 'admin') expect(Object.values(can).every(Boolean)).toBe(true);
   });
 
   it('offers a reader without the transition grant no event as allowed', async () => {

@@ -3,10 +3,9 @@
 // names, then a line per record). Mounted before the record routes, whose `/:entity/:id` would
 // otherwise take "export" for an id (ids are UUIDs, so no record is shadowed).
 import { once } from 'node:events';
-import { BadRequestError, type Problem } from '@stagecraft/core';
+import { BadRequestError, csvLine, UTF8_BOM, type Problem } from '@stagecraft/core';
 import { Router, type Response } from 'express';
 import type { ExportService } from '../export/export-service';
-import { csvLine, UTF8_BOM } from '../export/csv';
 import { parseListQuery, type RawQuery } from './list-query-params';
 import { actorOf } from './request-actor';
 import { routeParam } from './route-params';

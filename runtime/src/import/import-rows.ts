@@ -5,10 +5,9 @@
 // the columns an export adds that nobody writes (createdAt, updatedAt, formulas, autonumbers) are
 // skipped, while `id` and `version` serve upserts by id only. An empty cell writes nothing on
 // create (defaults apply) and clears the field on update.
-import { BadRequestError, PayloadTooLargeError, type EntityAccess, type Problem } from '@stagecraft/core';
+import { BadRequestError, parseCsv, PayloadTooLargeError, type EntityAccess, type Problem } from '@stagecraft/core';
 import type { CompiledEntity, CompiledField } from '../live/compiled-types';
 import { isPlainObject } from '../records/write-input';
-import { parseCsv } from './csv-parse';
 
 /** Most rows one request may import; bigger files go in parts. */
 export const MAX_IMPORT_ROWS = 5000;

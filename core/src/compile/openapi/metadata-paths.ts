@@ -22,6 +22,12 @@ export const METADATA_SCHEMAS: Record<string, JsonSchema> = {
     required: ['data'],
   },
   JsonSchemaDocument: { type: 'object', description: 'A JSON Schema (as compiled by compileEntitySchema).' },
+  EntityPermissions: {
+    type: 'object',
+    description: 'Per operation, whether the caller may do it to some of the entity\'s records.',
+    properties: { data: { type: 'object', properties: Object.fromEntries(['create', 'read', 'update', 'delete', 'transition', 'import', 'export'].map((operation) => [operation, { type: 'boolean' }])) } },
+    required: ['data'],
+  },
   OpenApiDocument: { type: 'object', description: 'An OpenAPI 3.1 document.' },
 };
 
@@ -55,6 +61,10 @@ export function metadataPaths(): Record<string, OpenApiPathItem> {
         ],
         responses: errorResponses('BadRequest', 'NotFound'),
       }),
+    },
+    '/api/metadata/entities/{name}/permissions': {
+      parameters: [NAME_PARAMETER('entity')],
+      get: getOperation('getEntityPermissions', 'What the caller may do with the entity\'s records', 'EntityPermissions', { responses: errorResponses('NotFound') }),
     },
     '/api/metadata/layouts': { get: getOperation('listLayoutMetadata', 'The live layout documents', 'MetadataDocumentList') },
     '/api/metadata/layouts/{name}': {

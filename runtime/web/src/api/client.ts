@@ -66,13 +66,16 @@ async function errorOf(response: Response): Promise<ApiError> {
 export interface RequestOptions {
   query?: Query;
   body?: unknown;
+  /** A body sent as is with its content type (e.g. CSV for an import) instead of JSON. */
+  text?: { body: string; contentType: string };
   headers?: Record<string, string>;
   signal?: AbortSignal;
 }
 
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.text) headers['content-type'] = options.text.contentType;
+  else if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
@@ -80,7 +83,7 @@ export async function request<T>(method: string, path: string, options: RequestO
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? null : JSON.stringify(options.body),
+      body: options.text ? options.text.body : options.body === undefined ? null : JSON.stringify(options.body),
       signal: options.signal ?? null,
     });
   } catch (error) {
@@ -99,6 +102,7 @@ export async function request<T>(method: string, path: string, options: RequestO
 export const api = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
   post: <T>(path: string, body?: unknown, query?: Query) => request<T>('POST', path, { body, query }),
+  postText: <T>(path: string, text: string, contentType: string, query?: Query) => request<T>('POST', path, { text: { body: text, contentType }, query }),
   patch: <T>(path: string, body: unknown, query?: Query) => request<T>('PATCH', path, { body, query }),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
   delete: <T = void>(path: string) => request<T>('DELETE', path),

@@ -13,6 +13,9 @@ export interface EntitySummary {
   relations: string[];
 }
 
+/** GET /api/metadata/entities/:name/permissions: whether the user may do each to some records. */
+export type EntityPermissions = Record<'create' | 'read' | 'update' | 'delete' | 'transition' | 'import' | 'export', boolean>;
+
 export interface PublicUser {
   id: string;
   username: string;

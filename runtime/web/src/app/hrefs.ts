@@ -35,6 +35,7 @@ export const recordHref = {
   },
   /** `defaults` prefill the form (e.g. {account: id} from an account's related list). */
   create: (entity: string, defaults?: Record<string, string>) => `/records/${segment(entity)}/new${defaults ? `?${new URLSearchParams(defaults).toString()}` : ''}`,
+  import: (entity: string) => `/records/${segment(entity)}/import`,
   view: (entity: string, id: string) => `/records/${segment(entity)}/${segment(id)}`,
   edit: (entity: string, id: string) => `/records/${segment(entity)}/${segment(id)}/edit`,
 };

@@ -3,7 +3,8 @@
 // page of rows is ever loaded, with just the columns' fields (and their references expanded).
 import { useCallback, useMemo, useState } from 'react';
 import { api } from '../api/client';
-import type { EntityDocument, ListLayout, RecordPage } from '../api/types';
+import { withQuery } from '../api/client';
+import type { EntityDocument, EntityPermissions, ListLayout, RecordPage } from '../api/types';
 import { useAsync } from '../api/use-async';
 import type { ListFilterParam } from '../app/hrefs';
 import { recordHref } from '../app/hrefs';
@@ -19,6 +20,7 @@ import { ListTable, type ListColumnView } from './ListTable';
 import { Pagination } from './Pagination';
 import { SavedViews, useSavedViews } from './SavedViews';
 import { SearchBox } from './SearchBox';
+import '../import/import-strings';
 
 const FALLBACK_COLUMNS = 6;
 
@@ -31,12 +33,14 @@ export function ListPage({ entity: entityName }: { entity: string }) {
   const { t, text } = i18n;
   const { search } = useLocation();
   const setup = useAsync(async () => {
-    const [entity, layout, entities, updateSchema] = await Promise.all([metadata.entity(entityName), layoutFor(entityName, 'list'), metadata.entities(), metadata.schema(entityName, 'update').catch(() => undefined)]);
+    const [entity, layout, entities, updateSchema, permissions] = await Promise.all([
+      metadata.entity(entityName), layoutFor(entityName, 'list'), metadata.entities(), metadata.schema(entityName, 'update').catch(() => undefined), metadata.permissions(entityName),
+    ]);
     // Reassigning needs the owner field writable for this user (the update schema marks it read-only otherwise).
     const owner = ownerFieldOf(entity);
     const ownerSchema = owner ? (updateSchema?.properties as Record<string, { readOnly?: boolean }> | undefined)?.[owner] : undefined;
     const canReassign = ownerSchema !== undefined && ownerSchema.readOnly !== true;
-    return { entity, layout, canReassign, displayFields: new Map(entities.map((summary) => [summary.name, summary.displayField ?? 'name'])) };
+    return { entity, layout, canReassign, permissions, displayFields: new Map(entities.map((summary) => [summary.name, summary.displayField ?? 'name'])) };
   }, [entityName]);
   const views = useSavedViews(entityName);
   const activeView = views.list.find((view) => view.id === search.get('view'));
@@ -50,6 +54,7 @@ export function ListPage({ entity: entityName }: { entity: string }) {
       layout={setup.data.layout}
       displayFields={setup.data.displayFields}
       canReassign={setup.data.canReassign}
+      permissions={setup.data.permissions}
       state={readListState(search, setup.data.layout, activeView?.definition)}
       views={views}
       title={text(setup.data.entity.pluralLabel ?? setup.data.entity.label, entityName)}
@@ -63,13 +68,14 @@ interface ListScreenProps {
   layout: ListLayout | undefined;
   displayFields: Map<string, string>;
   canReassign: boolean;
+  permissions: EntityPermissions;
   state: ListState;
   views: ReturnType<typeof useSavedViews>;
   title: string;
   t: ReturnType<typeof useI18n>['t'];
 }
 
-function ListScreen({ entity, layout, displayFields, canReassign, state, views, title, t }: ListScreenProps) {
+function ListScreen({ entity, layout, displayFields, canReassign, permissions, state, views, title, t }: ListScreenProps) {
   const { text } = useI18n();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [filtersOpen, setFiltersOpen] = useState(false);
@@ -120,9 +126,22 @@ function ListScreen({ entity, layout, displayFields, canReassign, state, views, 
         </div>
         <div className="page__actions">
           <SavedViews views={views} activeId={state.view} current={currentDefinition} onPick={(id, definition) => update({ view: id, ...(definition ?? { filters: (layout?.defaultFilters as ListFilterParam[] | undefined) ?? [], sort: '', q: '' }) })} />
-          <Link href={recordHref.create(entity.name)} className="button button--primary">
-            {t('app.new')}
-          </Link>
+          {permissions.export && (
+            // The export takes the list's filters, search and sort: what is shown is what is downloaded.
+            <a className="button" download href={withQuery(`/api/records/${encodeURIComponent(entity.name)}/export`, { filter: state.filters.length > 0 ? JSON.stringify(state.filters) : undefined, q: state.q, sort: state.sort })}>
+              {t('import.export')}
+            </a>
+          )}
+          {permissions.import && permissions.create && (
+            <Link href={recordHref.import(entity.name)} className="button">
+              {t('import.action')}
+            </Link>
+          )}
+          {permissions.create && (
+            <Link href={recordHref.create(entity.name)} className="button button--primary">
+              {t('app.new')}
+            </Link>
+          )}
         </div>
       </header>
       <div className="list-toolbar">

@@ -2,7 +2,7 @@
 // entities the user may see (each with the fields their policy shows), layouts, processes,
 // reports. `resetMetadata()` on sign-out/sign-in, since another user may see other fields.
 import { api } from '../api/client';
-import type { EntityDocument, EntitySummary, LayoutDocument, ProcessDetail, ProcessSummary, ReportSummary } from '../api/types';
+import type { EntityDocument, EntityPermissions, EntitySummary, LayoutDocument, ProcessDetail, ProcessSummary, ReportSummary } from '../api/types';
 
 const cache = new Map<string, Promise<unknown>>();
 
@@ -28,6 +28,8 @@ export const metadata = {
   reports: () => once('reports', async () => (await api.get<{ data: ReportSummary[] }>('/api/reports')).data.filter(Boolean)),
   processes: () => once('processes', async () => (await api.get<{ data: ProcessSummary[] }>('/api/metadata/processes')).data),
   process: (name: string) => once(`process:${name}`, () => api.get<ProcessDetail>(`/api/metadata/processes/${encodeURIComponent(name)}`)),
+  /** What this user may do with the entity's records at all (New, Import and Export are offered by it). */
+  permissions: (name: string) => once(`permissions:${name}`, async () => (await api.get<{ data: EntityPermissions }>(`/api/metadata/entities/${encodeURIComponent(name)}/permissions`)).data),
   /** The JSON Schema of what this user may send (create/update) for an entity. */
   schema: (name: string, mode: 'create' | 'update') => once(`schema:${name}:${mode}`, () => api.get<Record<string, unknown>>(`/api/metadata/entities/${encodeURIComponent(name)}/schema`, { mode })),
 };

@@ -1,6 +1,6 @@
-import { BadRequestError } from '@stagecraft/core';
-import { csvLine, UTF8_BOM } from '../export/csv';
-import { parseCsv } from './csv-parse';
+import { BadRequestError } from '../model/problem';
+import { csvLine, UTF8_BOM } from './write-csv';
+import { parseCsv } from './parse-csv';
 
 describe('parseCsv', () => {
   it('reads what the export writes: BOM, CRLF, quoted commas, quotes and line breaks', () => {

@@ -1,8 +1,8 @@
 // CSV text → records of cells (RFC 4180, the format the export writes): comma-separated, quoted
 // cells may hold commas, doubled quotes and line breaks; lines end in CRLF or LF; a UTF-8 byte
 // order mark is dropped. Hand-written (some 40 lines) rather than a dependency: the writer beside
-// it in export/csv.ts is too, and each record must carry the line it starts on for error reports.
-import { BadRequestError } from '@stagecraft/core';
+// it (write-csv.ts) is too, and each record must carry the line it starts on for error reports.
+import { BadRequestError } from '../model/problem';
 
 export interface CsvRecord {
   /** The 1-based line of the text where the record starts (the header is line 1). */

@@ -1,4 +1,4 @@
-import { cellText, csvLine, quoteCell } from './csv';
+import { cellText, csvLine, quoteCell } from './write-csv';
 
 describe('CSV cells', () => {
   it.each([
