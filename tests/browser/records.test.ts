@@ -203,4 +203,27 @@ describeBrowser('records in the web app (Chromium)', () => {
     await page.waitForURL(/\/records\/contact$/);
     expect((await call(rep1, 'GET', `/api/records/contact/${String(mine.body.id)}`)).status).toBe(404);
   });
+
+  it('pages a long timeline: the newest 50 entries first, older ones on request', async () => {
+    const token = await harness.token('rep1');
+    const call = async (method: string, path: string, body?: unknown): Promise<Record<string, unknown>> => {
+      const response = await fetch(`${harness.url}${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      expect([path, response.status]).toEqual([path, method === 'POST' ? 201 : 200]);
+      return (await response.json()) as Record<string, unknown>;
+    };
+    const contact = await call('POST', '/api/records/contact', { lastName: `Chatty ${Date.now().toString(36)}` });
+    for (let edit = 1; edit <= 59; edit += 1) await call('PATCH', `/api/records/contact/${String(contact.id)}`, { title: `Title ${edit}` });
+    await page.goto(`${harness.url}/records/contact/${String(contact.id)}`);
+    const timeline = page.getByRole('region', { name: 'Timeline' });
+    const entries = timeline.locator('.timeline__item');
+    await timeline.getByRole('button', { name: 'Show older' }).waitFor();
+    expect(await entries.count()).toBe(50);
+    await expect(timeline.getByText(/Title 59/).first().isVisible()).resolves.toBe(true);
+    await timeline.getByRole('button', { name: 'Show older' }).scrollIntoViewIfNeeded();
+    await harness.screenshot(page, 'timeline-paged');
+    await timeline.getByRole('button', { name: 'Show older' }).click();
+    await timeline.getByText('created this record').waitFor();
+    expect(await entries.count()).toBe(60);
+    expect(await timeline.getByRole('button', { name: 'Show older' }).count()).toBe(0);
+  });
 });

@@ -112,7 +112,7 @@ describe.each(testDialects())('audit log on %s', (dialect) => {
     for (const method of ['patch', 'put', 'delete'] as const) expect((await runtime.api()[method](`/api/audit/${id}`).send({})).status).toBe(404);
   });
 
-  it('serves a record\'s history, oldest first, to anyone signed in; 404 for a record that does not exist', async () => {
+  it('serves a record\'s history, oldest first or newest first by page, to anyone signed in; 404 for a record that does not exist', async () => {
     // The rep owns it: a history is for those who may read the record.
     const account = await createThroughApi(runtime, 'account', { name: 'Storied', owner: rep.id });
     await runtime.api().patch(`/api/records/account/${account.id}`).send({ name: 'Storied II' }).expect(200);
@@ -120,6 +120,14 @@ describe.each(testDialects())('audit log on %s', (dialect) => {
     expect(history.status).toBe(200);
     expect(history.body.data.map((row: AuditRow) => row.action)).toEqual(['create', 'update']);
     expect(history.body.data[1].changes).toEqual({ name: { before: 'Storied', after: 'Storied II' } });
+    // Newest first, a page at a time (how the timeline pages backwards).
+    await runtime.api().patch(`/api/records/account/${account.id}`).send({ name: 'Storied III' }).expect(200);
+    const newest = await runtime.as(rep.token).get(`/api/records/account/${account.id}/history?order=newestFirst&pageSize=2`);
+    expect(newest.body.data.map((row: AuditRow) => (row.changes as { name?: { after?: unknown } } | null)?.name?.after)).toEqual(['Storied III', 'Storied II']);
+    const older = await runtime.as(rep.token).get(`/api/records/account/${account.id}/history?order=newestFirst&pageSize=2&page=2`);
+    expect(older.body.data.map((row: AuditRow) => row.action)).toEqual(['create']);
+    const wrong = await runtime.as(rep.token).get(`/api/records/account/${account.id}/history?order=sideways`);
+    expect([wrong.status, wrong.body.error.details]).toEqual([400, [expect.objectContaining({ path: '/order' })]]);
     expect((await runtime.as(rep.token).get('/api/records/account/0190a4d2-7a7e-7000-8000-000000000009/history')).status).toBe(404);
     expect((await runtime.anonymous().get(`/api/records/account/${account.id}/history`)).status).toBe(401);
   });

@@ -58,11 +58,15 @@ export function recordsRouter(records: RecordService, bodyLimit: string, databas
   router.get('/:entity/:id/history', async (request, response) => {
     const [entity, id] = [routeParam(request, 'entity'), routeParam(request, 'id')];
     const problems: Problem[] = [];
-    const paging = pagingOf(request.query as Record<string, unknown>, problems);
+    const query = request.query as Record<string, unknown>;
+    const paging = pagingOf(query, problems);
+    // Oldest first by default (a record's story); newest first for a timeline that pages backwards.
+    const order = query.order ?? 'oldestFirst';
+    if (order !== 'oldestFirst' && order !== 'newestFirst') problems.push({ path: '/order', message: 'must be oldestFirst or newestFirst', code: 'enum' });
     if (problems.length > 0) throw new BadRequestError('The history query is not valid', problems);
     // Reading the record first: its history is for those who may read it, and 404 when it is gone.
     await records.get(entity, id, { fields: ['id'] }, actorOf(request), originOf(request));
-    const rows = await listAudit(database, { entity, recordId: id }, { ...paging, order: 'oldestFirst' });
+    const rows = await listAudit(database, { entity, recordId: id }, { ...paging, order: order === 'newestFirst' ? 'newestFirst' : 'oldestFirst' });
     response.json({ data: visibleHistory(rows, records.hiddenFieldsOf(entity, actorOf(request))), ...paging });
   });
 

@@ -70,9 +70,9 @@ export function recordActionPaths(entity: EntityDocument, bundle: MetadataBundle
     [`${base}/history`]: {
       parameters,
       get: {
-        operationId: `get${pascal}History`, summary: `The ${label}'s audit history, oldest first`, tags,
+        operationId: `get${pascal}History`, summary: `The ${label}'s audit history, oldest first unless asked otherwise`, tags,
         description: 'For those who may read the record; changes leave out the fields the reader may not see.',
-        parameters: [parameterRef('page'), parameterRef('pageSize')],
+        parameters: [parameterRef('page'), parameterRef('pageSize'), { name: 'order', in: 'query', description: 'oldestFirst (default) or newestFirst.', schema: { type: 'string', enum: ['oldestFirst', 'newestFirst'], default: 'oldestFirst' } }],
         responses: { '200': { description: 'A page of audit rows.', ...json(schemaRef('AuditPage')) }, ...errorResponses('BadRequest', 'NotFound') },
       },
     },

@@ -1,5 +1,6 @@
 // The record's timeline: activities logged against it, its field changes and its transitions,
-// newest first, each with who and when.
+// newest first, each with who and when; a page at a time, older pages on request.
+import { useEffect, useState } from 'react';
 import { api } from '../api/client';
 import type { EntityDocument, FieldDefinition, HistoryEntry, RecordData, RecordPage } from '../api/types';
 import { useAsync } from '../api/use-async';
@@ -10,10 +11,19 @@ import { metadata, processFor } from '../metadata/metadata';
 import { referenceTarget } from '../metadata/entity-info';
 import { EmptyState, ErrorNotice, Loading } from '../ui/feedback';
 import { fieldText } from '../ui/FieldValue';
-import { activityLinkOf, fieldChangesOf, mergeTimeline, transitionOf, type TimelineItem } from './timeline-items';
+import { activityLinkOf, fieldChangesOf, loadedTimeline, transitionOf, type TimelineItem } from './timeline-items';
 
-const HISTORY_PAGE = 200;
-const ACTIVITIES = 50;
+const PAGE = 50;
+
+/** What the pages loaded so far hold, and whether each source has older entries. */
+interface Loaded {
+  history: HistoryEntry[];
+  activities: RecordData[];
+  historyPage: number;
+  activityPage: number;
+  hasOlderHistory: boolean;
+  hasOlderActivities: boolean;
+}
 const SHOWN_CHANGES = 4;
 
 function changeText(field: FieldDefinition | undefined, name: string, change: { before: unknown; after: unknown }, i18n: I18n): string {
@@ -63,20 +73,60 @@ function HistoryLine({ entry, entity, stageLabel, i18n }: { entry: HistoryEntry;
 export function Timeline({ entity, id, version }: { entity: EntityDocument; id: string; version: number }) {
   const i18n = useI18n();
   const { t, text } = i18n;
+  const historyPath = `/api/records/${encodeURIComponent(entity.name)}/${encodeURIComponent(id)}/history`;
   const state = useAsync(
-    async (signal) => {
+    async () => {
       const activityEntity = await metadata.entity('activity').catch(() => undefined);
       const link = entity.name === 'activity' ? undefined : activityLinkOf(activityEntity, entity.name);
       const process = await processFor(entity.name);
-      const [history, activities, processDetail] = await Promise.all([
-        api.get<{ data: HistoryEntry[] }>(`/api/records/${encodeURIComponent(entity.name)}/${encodeURIComponent(id)}/history`, { pageSize: HISTORY_PAGE }, signal),
-        link ? api.get<RecordPage>('/api/records/activity', { filter: JSON.stringify([{ field: link, op: 'eq', value: id }]), pageSize: ACTIVITIES, sort: '-createdAt', count: 'false' }, signal) : Promise.resolve(undefined),
-        process ? metadata.process(process.name) : Promise.resolve(undefined),
-      ]);
-      return { items: mergeTimeline(history.data, activities?.data ?? []), activityEntity, processDetail };
+      const processDetail = process ? await metadata.process(process.name) : undefined;
+      return { activityEntity, link, processDetail };
     },
-    [entity.name, id, version],
+    [entity.name],
   );
+  const link = state.data?.link;
+  const isReady = state.data !== undefined;
+  const historyPage = (page: number, signal?: AbortSignal) => api.get<{ data: HistoryEntry[] }>(historyPath, { order: 'newestFirst', page, pageSize: PAGE }, signal);
+  const activityPage = (page: number, signal?: AbortSignal) =>
+    link ? api.get<RecordPage>('/api/records/activity', { filter: JSON.stringify([{ field: link, op: 'eq', value: id }]), page, pageSize: PAGE, sort: '-createdAt', count: 'false' }, signal) : Promise.resolve(undefined);
+  const first = useAsync(
+    async (signal): Promise<Loaded | undefined> => {
+      if (!isReady) return undefined;
+      const [history, activities] = await Promise.all([historyPage(1, signal), activityPage(1, signal)]);
+      return { history: history.data, activities: activities?.data ?? [], historyPage: 1, activityPage: 1, hasOlderHistory: history.data.length === PAGE, hasOlderActivities: (activities?.data.length ?? 0) === PAGE };
+    },
+    [historyPath, isReady, link, version],
+  );
+  // Older pages loaded on request, dropped whenever the first page loads again (the record changed).
+  const [older, setOlder] = useState<Loaded>();
+  const [olderError, setOlderError] = useState<unknown>();
+  const [isLoadingOlder, setLoadingOlder] = useState(false);
+  useEffect(() => setOlder(undefined), [first.data]);
+  const loaded = older ?? first.data;
+  const loadOlder = async () => {
+    if (!loaded) return;
+    setLoadingOlder(true);
+    setOlderError(undefined);
+    try {
+      const [history, activities] = await Promise.all([
+        loaded.hasOlderHistory ? historyPage(loaded.historyPage + 1) : Promise.resolve(undefined),
+        loaded.hasOlderActivities ? activityPage(loaded.activityPage + 1) : Promise.resolve(undefined),
+      ]);
+      setOlder({
+        history: [...loaded.history, ...(history?.data ?? [])],
+        activities: [...loaded.activities, ...(activities?.data ?? [])],
+        historyPage: loaded.historyPage + (history ? 1 : 0),
+        activityPage: loaded.activityPage + (activities ? 1 : 0),
+        hasOlderHistory: history ? history.data.length === PAGE : false,
+        hasOlderActivities: activities ? activities.data.length === PAGE : false,
+      });
+    } catch (error) {
+      setOlderError(error);
+    } finally {
+      setLoadingOlder(false);
+    }
+  };
+  const items = loaded ? loadedTimeline(loaded.history, loaded.activities, loaded.hasOlderHistory) : undefined;
   const stageLabel = (name: string | null) => text(state.data?.processDetail?.states.find((stage) => stage.name === name || stage.path === name)?.label, name ?? '');
   const activityType = (activity: RecordData) => {
     const field = state.data?.activityEntity?.fields.find((candidate) => candidate.name === 'type');
@@ -97,12 +147,12 @@ export function Timeline({ entity, id, version }: { entity: EntityDocument; id: 
       <h2 id="timeline-title" className="panel__title">
         {t('record.timeline')}
       </h2>
-      {state.error !== undefined && <ErrorNotice error={state.error} onRetry={state.reload} />}
-      {!state.data && state.loading && <Loading inline />}
-      {state.data && state.data.items.length === 0 && <EmptyState title={t('record.timelineEmpty')} />}
-      {state.data && state.data.items.length > 0 && (
+      {(state.error ?? first.error) !== undefined && <ErrorNotice error={state.error ?? first.error} onRetry={() => { state.reload(); first.reload(); }} />}
+      {!items && (state.loading || first.loading) && <Loading inline />}
+      {items && items.length === 0 && <EmptyState title={t('record.timelineEmpty')} />}
+      {items && items.length > 0 && (
         <ol className="timeline__list">
-          {state.data.items.map((item) => (
+          {items.map((item) => (
             <li key={item.key} className={`timeline__item timeline__item--${item.kind === 'activity' ? 'activity' : (item.entry.action ?? 'update')}`}>
               <span className="timeline__dot" aria-hidden="true" />
               <div className="timeline__content">
@@ -114,6 +164,12 @@ export function Timeline({ entity, id, version }: { entity: EntityDocument; id: 
             </li>
           ))}
         </ol>
+      )}
+      {olderError !== undefined && <ErrorNotice error={olderError} />}
+      {loaded && (loaded.hasOlderHistory || loaded.hasOlderActivities) && (
+        <button type="button" className="button button--quiet button--small timeline__older" disabled={isLoadingOlder} onClick={() => void loadOlder()}>
+          {isLoadingOlder ? t('record.loadingOlder') : t('record.showOlder')}
+        </button>
       )}
     </section>
   );

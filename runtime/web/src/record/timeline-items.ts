@@ -43,6 +43,18 @@ export function mergeTimeline(history: HistoryEntry[], activities: RecordData[])
   return items.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
 }
 
+/**
+ * What a timeline loaded page by page may show: every item when both sources are complete; while
+ * older history remains to load, only items at or after the oldest history entry loaded, so an
+ * activity never sits above history that has not arrived yet.
+ */
+export function loadedTimeline(history: HistoryEntry[], activities: RecordData[], hasOlderHistory: boolean): TimelineItem[] {
+  const items = mergeTimeline(history, activities);
+  const oldest = history[history.length - 1]?.at;
+  if (!hasOlderHistory || oldest === undefined) return items;
+  return items.filter((item) => item.at >= oldest);
+}
+
 /** The activity entity's reference field pointing at this entity, if activities are logged against it. */
 export function activityLinkOf(activity: EntityDocument | undefined, entity: string): string | undefined {
   return activity?.fields.find((field) => field.type === 'reference' && field.entity === entity)?.name;
