@@ -29,7 +29,7 @@ function whereSql(where: AccessWhere, entity: CompiledEntity, context: AccessSql
     case 'and':
       return `(${where.conditions.map((condition) => whereSql(condition, entity, context)).join(' AND ')})`;
     case 'or': {
-      const parts = [...ownerGroupsSql(where.conditions, entity, context), ...where.conditions.filter((condition) => !isUserCondition(condition)).map((condition) => whereSql(condition, entity, context))];
+      const parts = orPartsSql(where.conditions, entity, context);
       return parts.length === 1 ? (parts[0] as string) : `(${parts.join(' OR ')})`;
     }
     case 'equalsActor': {
@@ -45,6 +45,21 @@ function whereSql(where: AccessWhere, entity: CompiledEntity, context: AccessSql
       return condition;
     }
   }
+}
+
+function orPartsSql(conditions: readonly AccessWhere[], entity: CompiledEntity, context: AccessSqlContext): string[] {
+  return [...ownerGroupsSql(conditions, entity, context), ...conditions.filter((condition) => !isUserCondition(condition)).map((condition) => whereSql(condition, entity, context))];
+}
+
+/**
+ * The rule as alternatives ("own records, or gold accounts"), when it is an OR of two or more:
+ * a count over `A OR B` cannot use an index per branch (MariaDB and SQLite scan the table), while
+ * a UNION of one indexed SELECT per branch can. Undefined for any other rule.
+ */
+export function accessAlternativesSql(rule: AccessRule, entity: CompiledEntity, context: AccessSqlContext): string[] | undefined {
+  if (typeof rule === 'boolean' || rule.kind !== 'or') return undefined;
+  const parts = orPartsSql(rule.conditions, entity, context);
+  return parts.length > 1 ? parts : undefined;
 }
 
 type UserCondition = Extract<AccessWhere, { kind: 'userIn' }> | (Extract<AccessWhere, { kind: 'equalsActor' }> & { parameter: 'userId' });

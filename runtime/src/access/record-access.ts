@@ -8,7 +8,7 @@ import { BindParameters } from '../db/database';
 import type { CompiledEntity } from '../live/compiled-types';
 import type { RecordContext } from '../records/record-context';
 import { entityAccessOf } from './access-policies';
-import { accessConditionSql, NO_ROWS } from './access-sql';
+import { accessAlternativesSql, accessConditionSql, NO_ROWS } from './access-sql';
 
 export function accessOf(context: RecordContext, entity: CompiledEntity): EntityAccess {
   return entityAccessOf(context.metadata, context.actor, entity.name);
@@ -40,6 +40,12 @@ export function rowConditionSql(context: RecordContext, entity: CompiledEntity, 
 /** The condition on the records the actor may read (see rowConditionSql). */
 export function readableWhere(context: RecordContext, entity: CompiledEntity, params: BindParameters, qualifier?: string): string | undefined {
   return rowConditionSql(context, entity, 'read', params, qualifier);
+}
+
+/** The read rule's alternatives, when it is an OR of several (see accessAlternativesSql). */
+export function readableAlternatives(context: RecordContext, entity: CompiledEntity, params: BindParameters): string[] | undefined {
+  const sqlContext = { metadata: context.metadata, bindings: actorBindingsOf(context.actor), params };
+  return accessAlternativesSql(accessOf(context, entity).rowFilter('read'), entity, sqlContext);
 }
 
 /** Appends a condition to a WHERE clause built by buildWhereClause (`''` or ` WHERE …`). */
