@@ -6,7 +6,8 @@
 // sharing rule compares carry the rule.
 import { SYSTEM_ACTOR, type Actor } from '@stagecraft/runtime';
 import { testDialects } from '../support/databases';
-import { startTestRuntime, type TestRuntime } from './runtime-harness';
+import { BoardService } from '@stagecraft/runtime';
+import { loadExampleBundle, startTestRuntime, type TestRuntime } from './runtime-harness';
 
 const ROWS = 5_000;
 const TEAMS = 20;
@@ -24,7 +25,10 @@ describe.each(testDialects())('record-level rules use indexes on %s', (dialect) 
   let agent: Actor;
 
   beforeAll(async () => {
-    runtime = await startTestRuntime(dialect);
+    // A board of accounts by tier, to count columns under an "own or shared" rule.
+    const bundle = await loadExampleBundle();
+    bundle.layouts.accountTiers = { kind: 'board', name: 'accountTiers', entity: 'account', groupBy: 'tier', cardFields: ['name'], columnOrder: ['standard', 'gold'] };
+    runtime = await startTestRuntime(dialect, { bundle });
     // The manager's reps are one team among many teams of another branch of the hierarchy.
     await runtime.ensureRole('salesManager', 'admin');
     await runtime.ensureRole('salesRep', 'salesManager');
@@ -142,6 +146,27 @@ describe.each(testDialects())('record-level rules use indexes on %s', (dialect) 
     // The same list without the alternatives' UNION (a filter narrows both) still counts right.
     const page = await runtime.records.list('account', { filters: [{ field: 'tier', op: 'eq', value: 'gold' }], sort: [], page: 1, pageSize: 50, expand: [], withTotal: true }, both);
     expect(page.total).toBe(100);
+  });
+
+  it('counts board columns for someone with a team scope or a sharing rule through the same alternatives', async () => {
+    const both: Actor = { ...rep, roles: ['salesRep', 'supportAgent'] };
+    const database = runtime.system.database;
+    const statements: Statement[] = [];
+    const select = database.select.bind(database);
+    const spy = jest.spyOn(database, 'select').mockImplementation(async (sql, bind, transaction) => {
+      if (/GROUP BY/i.test(sql)) statements.push({ sql, bind });
+      return select(sql, bind, transaction);
+    });
+    try {
+      const boards = new BoardService({ database: runtime.system.database, metadata: () => runtime.live.get() });
+      const board = await boards.board('accountTiers', { filters: [], sort: [], page: 1, pageSize: 20, expand: [], withTotal: true }, both);
+      // Team 0 owns 250 accounts, 50 of them gold (index % 100 === 0); 50 more gold ones are shared.
+      expect(board.columns.map((column) => [column.value, column.count])).toEqual([['standard', 200], ['gold', 100]]);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(statements).toHaveLength(1);
+    expect(statements[0]?.sql).toMatch(/UNION/);
   });
 
   it('the check can see a full scan (an unindexed filter without a rule)', async () => {

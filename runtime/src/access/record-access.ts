@@ -48,6 +48,20 @@ export function readableAlternatives(context: RecordContext, entity: CompiledEnt
   return accessAlternativesSql(accessOf(context, entity).rowFilter('read'), entity, sqlContext);
 }
 
+/**
+ * What an aggregate (a total, a board's column counts) reads from: `<table> WHERE <filter and read
+ * rule>`, or — when the read rule is an OR of alternatives — a UNION of one filtered SELECT of
+ * `columns` (the id among them, so a record both let through counts once) per alternative, so each
+ * uses its own index. `filterWhere` builds the filter clause (`''` or ` WHERE …`) into `params`.
+ */
+export function readableSource(context: RecordContext, entity: CompiledEntity, filterWhere: (params: BindParameters) => string, columns: readonly string[], params: BindParameters): string {
+  // Asked on scratch parameters first: building an OR that turns out to be one branch binds values.
+  const alternatives = readableAlternatives(context, entity, new BindParameters()) && readableAlternatives(context, entity, params);
+  if (!alternatives) return `${entity.tableSql}${andWhere(filterWhere(params), readableWhere(context, entity, params))}`;
+  const branches = alternatives.map((alternative) => `SELECT ${columns.join(', ')} FROM ${entity.tableSql}${andWhere(filterWhere(params), alternative)}`);
+  return `(${branches.join(' UNION ')}) ${context.database.quote('allowed')}`;
+}
+
 /** Appends a condition to a WHERE clause built by buildWhereClause (`''` or ` WHERE …`). */
 export function andWhere(where: string, condition: string | undefined): string {
   if (condition === undefined) return where;

@@ -3,7 +3,7 @@
 // list builds — so a column never counts a record its reader could not open. Values come from the
 // compiled metadata (quoted identifiers) and bind parameters only.
 import type { BoardLayout, EnumOption, LocalisedText } from '@stagecraft/core';
-import { andWhere, readableWhere } from '../access/record-access';
+import { readableSource } from '../access/record-access';
 import { BindParameters } from '../db/database';
 import type { CompiledEntity, CompiledField } from '../live/compiled-types';
 import type { ListFilter } from '../records/list-query';
@@ -48,11 +48,13 @@ function numberOf(value: unknown, scale = 0): number {
 
 export async function boardColumns(context: RecordContext, layout: BoardLayout, input: BoardColumnsInput): Promise<BoardColumn[]> {
   const params = new BindParameters();
-  const where = andWhere(buildWhereClause(input.visible, input.filters, input.search, params), readableWhere(context, input.stored, params));
   const q = (identifier: string): string => context.database.quote(identifier);
   const group = input.groupBy.sql;
   const sum = input.sumField ? `, SUM(${input.sumField.sql}) AS ${q('total')}` : '';
-  const sql = `SELECT ${group} AS ${q('value')}, COUNT(*) AS ${q('count')}${sum} FROM ${input.stored.tableSql}${where} GROUP BY ${group}`;
+  // Under an "own or shared" rule the rows come from one indexed SELECT per alternative.
+  const columns = [input.stored.fields.get('id')?.sql ?? q('id'), group, ...(input.sumField ? [input.sumField.sql] : [])];
+  const source = readableSource(context, input.stored, (into) => buildWhereClause(input.visible, input.filters, input.search, into), [...new Set(columns)], params);
+  const sql = `SELECT ${group} AS ${q('value')}, COUNT(*) AS ${q('count')}${sum} FROM ${source} GROUP BY ${group}`;
   const rows = await context.database.select(sql, params.values);
   const byValue = new Map(rows.map((row) => [String(row.value), row]));
   return columnOptionsOf(layout, input.groupBy).map((option) => {

@@ -2,7 +2,7 @@
 // computed from the same WHERE clause (so the same indexes serve both queries). The actor's read
 // rule is ANDed into that clause, and hidden fields are unknown to filters, sorts and search.
 import { BadRequestError, type Problem } from '@stagecraft/core';
-import { accessOf, andWhere, readableAlternatives, readableWhere, requireOperation } from '../../access/record-access';
+import { accessOf, andWhere, readableSource, readableWhere, requireOperation } from '../../access/record-access';
 import { visibleEntityOf } from '../../access/visible-entity';
 import { BindParameters } from '../../db/database';
 import type { CompiledEntity } from '../../live/compiled-types';
@@ -40,18 +40,14 @@ export function orderByOf(entity: CompiledEntity, sort: readonly ListSort[]): st
 }
 
 /**
- * The total's statement. When the read rule is an OR of alternatives (own records or shared ones),
- * a COUNT over the OR scans the table on MariaDB and SQLite; a UNION of one SELECT per alternative
- * lets each use its index (owner, the sharing rule's field), and UNION drops records both let through.
+ * The total's statement: over the table, or over one indexed SELECT per alternative when the read
+ * rule is an OR ("own or shared"), which MariaDB and SQLite would otherwise answer with a scan.
  */
-function countStatement(context: RecordContext, stored: CompiledEntity, entity: CompiledEntity, query: ListQuery, where: string, params: BindParameters): { sql: string; values: unknown[] } {
-  const total = context.database.quote('total');
-  const countParams = new BindParameters();
-  const alternatives = readableAlternatives(context, stored, countParams);
-  if (!alternatives) return { sql: `SELECT COUNT(*) AS ${total} FROM ${entity.tableSql}${where}`, values: params.values };
+function countStatement(context: RecordContext, stored: CompiledEntity, entity: CompiledEntity, query: ListQuery): { sql: string; values: unknown[] } {
+  const params = new BindParameters();
   const id = stored.fields.get('id')?.sql ?? context.database.quote('id');
-  const branches = alternatives.map((alternative) => `SELECT ${id} FROM ${entity.tableSql}${andWhere(buildWhereClause(entity, query.filters, query.search, countParams), alternative)}`);
-  return { sql: `SELECT COUNT(*) AS ${total} FROM (${branches.join(' UNION ')}) ${context.database.quote('allowed')}`, values: countParams.values };
+  const source = readableSource(context, stored, (into) => buildWhereClause(entity, query.filters, query.search, into), [id], params);
+  return { sql: `SELECT COUNT(*) AS ${context.database.quote('total')} FROM ${source}`, values: params.values };
 }
 
 export async function listRecords(context: RecordContext, entityName: string, query: ListQuery): Promise<RecordPage> {
@@ -67,7 +63,7 @@ export async function listRecords(context: RecordContext, entityName: string, qu
   const offset = (query.page - 1) * query.pageSize;
   // LIMIT and OFFSET are integers we computed, inlined because not every driver binds them.
   const pageSql = `SELECT ${selection.sql} FROM ${entity.tableSql}${where}${orderBy} LIMIT ${query.pageSize} OFFSET ${offset}`;
-  const count = query.withTotal ? countStatement(context, stored, entity, query, where, params) : undefined;
+  const count = query.withTotal ? countStatement(context, stored, entity, query) : undefined;
   const [rows, countRows] = await Promise.all([
     context.database.select(pageSql, params.values),
     count ? context.database.select(count.sql, count.values) : Promise.resolve(undefined),
