@@ -66,6 +66,8 @@ describeBrowser('records in the web app (Chromium)', () => {
     await page.getByRole('button', { name: 'Amount' }).click();
     await page.locator('th[aria-sort="ascending"]', { hasText: 'Amount' }).waitFor();
     expect(new URL(page.url()).searchParams.get('sort')).toBe('amount');
+    // The header turns at once; the rows dim (aria-busy) until the sorted page arrives.
+    await page.locator('.table-wrap[aria-busy="false"]').waitFor();
     await expectAccessible('list');
     await harness.screenshot(page, 'list-filtered');
 

@@ -4,7 +4,7 @@
 // `processSignals`); an unpaid payment milestone becomes overdue the day after its due date and
 // its owner and finance are told (the `receivableCollection` process's date-field timer).
 import { testDialects } from '../support/databases';
-import type { TestUser } from './runtime-harness';
+import { countQueries, type TestUser } from './runtime-harness';
 import { createAs, DAY_MS, listAll, startSfaRuntime, type SfaTestRuntime } from './sfa-harness';
 
 type Body = Record<string, unknown>;
@@ -137,8 +137,9 @@ describe.each(testDialects())('SFA alerts on %s', (dialect) => {
     const rearmed = await overdueTimer(moved.id);
     expect(rearmed?.dueAt).toBe(new Date(Date.parse(`${later}T00:00:00.000Z`) + DAY_MS).toISOString());
     expect(rearmed?.generation).toBeGreaterThan(armed?.generation ?? Infinity);
-    // A change of another field leaves the clock as it is.
-    await runtime.as(rep1.token).patch(`/api/records/paymentMilestone/${moved.id}`).send({ amount: 1200 }).expect(200);
+    // A change of another field leaves the clock as it is, without reading the process state.
+    const other = await countQueries(runtime, () => runtime.as(rep1.token).patch(`/api/records/paymentMilestone/${moved.id}`).send({ amount: 1200 }).expect(200));
+    expect(other.statements.filter((sql) => sql.includes('stagecraft_process_instances'))).toEqual([]);
     expect(await overdueTimer(moved.id)).toEqual(rearmed);
     // A due date corrected to last week: overdue at the next scheduler round.
     await runtime.as(rep1.token).patch(`/api/records/paymentMilestone/${backdated.id}`).send({ dueDate: day(-7) }).expect(200);

@@ -58,8 +58,11 @@ function orPartsSql(conditions: readonly AccessWhere[], entity: CompiledEntity, 
  */
 export function accessAlternativesSql(rule: AccessRule, entity: CompiledEntity, context: AccessSqlContext): string[] | undefined {
   if (typeof rule === 'boolean' || rule.kind !== 'or') return undefined;
-  const parts = orPartsSql(rule.conditions, entity, context);
-  return parts.length > 1 ? parts : undefined;
+  // As many parts as orPartsSql makes (user conditions fold into one per owner field), counted
+  // before anything is bound, so a rule that is one part adds no parameters.
+  const ownerFields = new Set(rule.conditions.filter(isUserCondition).map((condition) => condition.field));
+  if (ownerFields.size + rule.conditions.filter((condition) => !isUserCondition(condition)).length < 2) return undefined;
+  return orPartsSql(rule.conditions, entity, context);
 }
 
 type UserCondition = Extract<AccessWhere, { kind: 'userIn' }> | (Extract<AccessWhere, { kind: 'equalsActor' }> & { parameter: 'userId' });

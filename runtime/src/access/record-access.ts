@@ -55,8 +55,7 @@ export function readableAlternatives(context: RecordContext, entity: CompiledEnt
  * uses its own index. `filterWhere` builds the filter clause (`''` or ` WHERE …`) into `params`.
  */
 export function readableSource(context: RecordContext, entity: CompiledEntity, filterWhere: (params: BindParameters) => string, columns: readonly string[], params: BindParameters): string {
-  // Asked on scratch parameters first: building an OR that turns out to be one branch binds values.
-  const alternatives = readableAlternatives(context, entity, new BindParameters()) && readableAlternatives(context, entity, params);
+  const alternatives = readableAlternatives(context, entity, params);
   if (!alternatives) return `${entity.tableSql}${andWhere(filterWhere(params), readableWhere(context, entity, params))}`;
   const branches = alternatives.map((alternative) => `SELECT ${columns.join(', ')} FROM ${entity.tableSql}${andWhere(filterWhere(params), alternative)}`);
   return `(${branches.join(' UNION ')}) ${context.database.quote('allowed')}`;

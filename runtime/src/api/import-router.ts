@@ -5,7 +5,7 @@
 // row). Mounted before the record routes, whose `/:entity/:id` would take "import" for an id.
 import { BadRequestError, ForbiddenError, UnsupportedMediaTypeError, type Problem } from '@stagecraft/core';
 import express, { Router, type RequestHandler } from 'express';
-import { IDENTITY_ENTITIES } from '../identity/identity-entities';
+import { isIdentityWriteLocked } from '../identity/identity-entities';
 import type { ImportOptions } from '../import/import-records';
 import type { ImportService } from '../import/import-service';
 import { nameList, type RawQuery } from './list-query-params';
@@ -17,7 +17,6 @@ export const DEFAULT_IMPORT_BODY_LIMIT = '10mb';
 const CSV_TYPES = ['text/csv', 'application/csv'];
 const JSON_TYPES = ['application/json', 'application/*+json'];
 const PARAMETERS = new Set(['dryRun', 'mode', 'key', 'atomic', 'confirm']);
-const IDENTITY_ENTITY_NAMES: ReadonlySet<string> = new Set(IDENTITY_ENTITIES);
 
 function requireCsvOrJson(): RequestHandler {
   return (request, _response, next) => {
@@ -54,7 +53,7 @@ export function importRouter(imports: ImportService, bodyLimit: string = DEFAULT
     const entity = routeParam(request, 'entity');
     const actor = actorOf(request);
     // Users, teams and roles are written by administrators only, as through the record routes.
-    if (IDENTITY_ENTITY_NAMES.has(entity) && !actor.isAdmin) throw new ForbiddenError(`Only administrators may change ${entity} records`);
+    if (isIdentityWriteLocked(entity, actor)) throw new ForbiddenError(`Only administrators may change ${entity} records`);
     const query = request.query as RawQuery;
     const confirm = nameList(query.confirm);
     const options = importOptionsOf(query);

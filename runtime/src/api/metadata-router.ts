@@ -6,15 +6,13 @@
 import { accessPolicyKey, accessSubjectOf, BadRequestError, compileEntitySchema, compileOpenApi, ENTITY_OPERATIONS, NotFoundError, resolveText, type EntityAccess, type EntityOperation, type LayoutKind } from '@stagecraft/core';
 import { Router, type Request } from 'express';
 import { entityAccessOf } from '../access/access-policies';
-import { IDENTITY_ENTITIES } from '../identity/identity-entities';
+import { isIdentityWriteLocked } from '../identity/identity-entities';
 import { isEntityVisible, visibleEntityDocument } from '../access/visible-metadata';
 import { derivedOnce } from '../live/compile-metadata';
 import type { CompiledEntity, CompiledMetadata } from '../live/compiled-types';
 import { withPolicyReadOnly } from '../web/policy-read-only';
 import { actorOf } from './request-actor';
 import { routeParam } from './route-params';
-
-const IDENTITY_ENTITY_NAMES: ReadonlySet<string> = new Set(IDENTITY_ENTITIES);
 
 const SCHEMA_MODES = ['create', 'update', 'read'] as const;
 type SchemaMode = (typeof SCHEMA_MODES)[number];
@@ -65,7 +63,7 @@ export function metadataRouter(metadata: () => CompiledMetadata): Router {
   // offers New, Import and Export only where they can work. Record-level answers: /api/records/…/permissions.
   router.get('/entities/:name/permissions', (request, response) => {
     const { entity, access } = visibleEntity(metadata(), request);
-    const isIdentityLocked = IDENTITY_ENTITY_NAMES.has(entity.name) && !actorOf(request).isAdmin;
+    const isIdentityLocked = isIdentityWriteLocked(entity.name, actorOf(request));
     const writes = new Set<EntityOperation>(['create', 'update', 'delete', 'transition', 'import']);
     response.json({ data: Object.fromEntries(ENTITY_OPERATIONS.map((operation) => [operation, access.can(operation) && !(isIdentityLocked && writes.has(operation))])) });
   });

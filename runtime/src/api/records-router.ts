@@ -6,7 +6,7 @@ import { Router, type Request, type RequestHandler, type Response } from 'expres
 import { visibleHistory } from '../access/visible-process-data';
 import { listAudit } from '../audit/audit-log';
 import type { Database } from '../db/database';
-import { IDENTITY_ENTITIES } from '../identity/identity-entities';
+import { isIdentityWriteLocked } from '../identity/identity-entities';
 import type { RecordService } from '../records/record-service';
 import { pagingOf } from './audit-router';
 import { jsonBody } from './json-body';
@@ -14,14 +14,9 @@ import { nameList, parseListQuery, type RawQuery } from './list-query-params';
 import { actorOf, originOf } from './request-actor';
 import { routeParam } from './route-params';
 
-const IDENTITY_ENTITY_NAMES: ReadonlySet<string> = new Set(IDENTITY_ENTITIES);
-
-/**
- * Users, teams and roles decide who may do what, so only administrators write them. (Until the
- * permission layer covers every entity; then this becomes one of its rules.)
- */
+/** Users, teams and roles are written by administrators only (isIdentityWriteLocked). */
 const identityWritesNeedAdmin: RequestHandler = (request, _response, next) => {
-  if (IDENTITY_ENTITY_NAMES.has(routeParam(request, 'entity')) && !actorOf(request).isAdmin) {
+  if (isIdentityWriteLocked(routeParam(request, 'entity'), actorOf(request))) {
     throw new ForbiddenError(`Only administrators may change ${routeParam(request, 'entity')} records`);
   }
   next();
@@ -84,7 +79,7 @@ export function recordsRouter(records: RecordService, bodyLimit: string, databas
     const [entity, id] = [routeParam(request, 'entity'), routeParam(request, 'id')];
     const actor = actorOf(request);
     await records.get(entity, id, { fields: ['id'] }, actor, originOf(request));
-    const isIdentityLocked = IDENTITY_ENTITY_NAMES.has(entity) && !actor.isAdmin;
+    const isIdentityLocked = isIdentityWriteLocked(entity, actor);
     const [update, remove, transition] = await Promise.all(
       (['update', 'delete', 'transition'] as const).map(async (operation) => !isIdentityLocked && (await records.allows(entity, id, operation, actor))),
     );

@@ -101,12 +101,12 @@ export class Database {
    * by `transaction()` (nothing would flush it) the write runs at once.
    */
   async defer(sql: string, bind: readonly unknown[], transaction: Transaction, expect?: DeferredExpectation): Promise<void> {
+    const write: DeferredWrite = { sql, bind, ...(expect ? { expect } : {}) };
     if (!this.managed.has(transaction)) {
-      await this.runDeferred([{ sql, bind, ...(expect ? { expect } : {}) }], transaction);
+      await this.runDeferred([write], transaction);
       return;
     }
     const queue = this.deferred.get(transaction);
-    const write: DeferredWrite = { sql, bind, ...(expect ? { expect } : {}) };
     if (queue) queue.push(write);
     else this.deferred.set(transaction, [write]);
   }

@@ -8,6 +8,15 @@ import type { CompiledEntity, CompiledField, CompiledMetadata } from '../live/co
 import { decodeRow } from '../records/record-rows';
 
 export const IDENTITY_ENTITIES = ['user', 'team', 'role'] as const;
+const IDENTITY_ENTITY_NAMES: ReadonlySet<string> = new Set(IDENTITY_ENTITIES);
+
+/**
+ * Users, teams and roles decide who may do what, so only administrators write them (until the
+ * permission layer covers every entity; then this becomes one of its rules).
+ */
+export function isIdentityWriteLocked(entity: string, actor: { isAdmin: boolean }): boolean {
+  return IDENTITY_ENTITY_NAMES.has(entity) && !actor.isAdmin;
+}
 
 export interface UserRow {
   id: string;

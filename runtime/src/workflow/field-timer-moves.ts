@@ -16,9 +16,10 @@ import type { WorkflowService } from './workflow-service';
 export async function moveFieldTimers(
   service: WorkflowService, context: RecordContext, entity: CompiledEntity, record: RecordData, changedFields: readonly string[], transaction: Transaction,
 ): Promise<PersistedStep[]> {
+  // User date fields only: updatedAt (a system date-time) changes on every write.
   const changedDates = new Set(changedFields.filter((name) => {
-    const kind = entity.fields.get(name)?.kind;
-    return kind === 'date' || kind === 'datetime';
+    const field = entity.fields.get(name);
+    return field !== undefined && !field.isSystem && (field.kind === 'date' || field.kind === 'datetime');
   }));
   if (changedDates.size === 0) return [];
   const recordId = String(record.id);
