@@ -201,9 +201,38 @@ describe.each(testDialects())('record import on %s', (dialect) => {
     expect(told).toEqual([told[2], told[2], { path: '/n/id', code: 'notFound', message: expect.stringContaining('no account record with id') }]);
     expect((await get('account', id('accountB'))).name).toBe('Bravo Co');
     expect((await get('account', id('accountM'))).name).toBe('Manager Co');
-    const byName = await importJson('repA', 'account', '?mode=upsert&key=name&atomic=false', [{ name: 'Bravo Co', phone: '+1 555 0112' }]);
-    expect((byName.body.rows as RowResult[])[0]?.errors).toEqual([expect.objectContaining({ path: '/1/name', code: 'notFound' })]);
+    // By a field: someone else's record is not there for the caller, so the row creates the caller's own.
+    const byName = await importJson('repA', 'account', '?mode=upsert&key=name&atomic=false&dryRun=true', [{ name: 'Bravo Co', phone: '+1 555 0112' }]);
+    expect(byName.body).toMatchObject({ created: 1, updated: 0, failed: 0, rows: [{ row: 1, action: 'created' }] });
     expect((await runtime.api().get('/api/records/account?filter[name]=Bravo Co')).body.data).toHaveLength(1);
+  });
+
+  it('is no oracle: a key value held only by records the caller may not change answers exactly as a value nobody holds', async () => {
+    // Two records the rep cannot see share a name and a phone: neither "ambiguous" nor "exists" may show through.
+    for (const owner of ['repB', 'manager'] as const) {
+      const made = await runtime.api().post('/api/records/account').send({ name: 'Hidden Twin', phone: '+1 555 0199', owner: company.users[owner].id });
+      expect(made.status).toBe(201);
+    }
+    const probe = async (query: string, records: unknown[]): Promise<unknown> => {
+      const response = await importJson('repA', 'account', query, records);
+      return { status: response.status, body: JSON.parse(JSON.stringify(response.body).replace(/"id":"[^"]+",?/g, '')) as unknown };
+    };
+    for (const query of ['?mode=upsert&key=name&dryRun=true', '?mode=upsert&key=name&dryRun=true&atomic=false', '?mode=upsert&key=phone&dryRun=true&atomic=false']) {
+      const held = query.includes('phone') ? [{ name: 'Probe', phone: '+1 555 0199' }] : [{ name: 'Hidden Twin' }];
+      const nobody = query.includes('phone') ? [{ name: 'Probe', phone: '+1 555 0198' }] : [{ name: 'Nobody Has This Name' }];
+      expect(await probe(query, held)).toEqual(await probe(query, nobody));
+    }
+    const held = await importJson('repA', 'account', '?mode=upsert&key=name&dryRun=true', [{ name: 'Hidden Twin' }]);
+    expect(held.body).toMatchObject({ created: 1, failed: 0 });
+    // Written for real, the row is the rep's own new record; the hidden twins are untouched.
+    const written = await importJson('repA', 'account', '?mode=upsert&key=name', [{ name: 'Hidden Twin', description: 'mine' }]);
+    expect(written.body).toMatchObject({ created: 1, updated: 0 });
+    const twins = (await runtime.api().get('/api/records/account?filter[name]=Hidden Twin&sort=createdAt')).body.data as Array<Record<string, unknown>>;
+    expect(twins.map((twin) => [twin.owner, twin.description ?? null])).toEqual([[company.users.repB.id, null], [company.users.manager.id, null], [company.users.repA.id, 'mine']]);
+    // Within what the rep may change, an ambiguous key is still named as such.
+    await importJson('repA', 'account', '', [{ name: 'Mine Twice' }, { name: 'Mine Twice' }]);
+    const ambiguous = await importJson('repA', 'account', '?mode=upsert&key=name&atomic=false', [{ name: 'Mine Twice' }]);
+    expect((ambiguous.body.rows as RowResult[])[0]?.errors).toEqual([expect.objectContaining({ path: '/1/name', code: 'ambiguousKey' })]);
   });
 
   it('stores injection attempts in cells verbatim (bound parameters, never SQL text)', async () => {

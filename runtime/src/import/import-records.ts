@@ -3,11 +3,15 @@
 // or changed through the API. Atomic imports and dry runs share one transaction, each row in a
 // savepoint so a failed row leaves nothing behind for the rows after it to see; the transaction
 // commits only when nothing failed (atomic) and never on a dry run. Otherwise each row is written
-// on its own and reported on its own. Upserts find the record by `id` or by a field's value; a
-// match the caller may not change is reported exactly as no match (ids and values cannot be probed).
+// on its own and reported on its own. Upserts find the record by `id` or by a field's value, among
+// the records the caller may update only: a record outside that scope answers exactly as a missing
+// value does (created, or notFound for an id), so an upsert or a dry run cannot probe which names,
+// amounts or ids exist beyond what the caller may see.
 import { NotFoundError, StagecraftError, ValidationError, type Problem } from '@stagecraft/core';
 import type { Transaction } from 'sequelize';
-import { accessOf, requireOperation } from '../access/record-access';
+import { NO_ROWS } from '../access/access-sql';
+import { accessOf, readableWhere, requireOperation, rowConditionSql } from '../access/record-access';
+import { BindParameters } from '../db/database';
 import type { CompiledEntity } from '../live/compiled-types';
 import { prepareAutonumbers } from '../records/autonumbers';
 import { createRecord } from '../records/operations/create-record';
@@ -131,14 +135,24 @@ class RowImporter {
     const field = this.entity.fields.get(key);
     if (!field) return undefined;
     const q = (identifier: string): string => this.context.database.quote(identifier);
-    const rows = await this.context.database.select(`SELECT ${q('id')} FROM ${this.entity.tableSql} WHERE ${field.sql} = $1 LIMIT 2`, [field.codec.toColumn(value, field.scale)], transaction);
+    const params = new BindParameters();
+    const conditions = [`${field.sql} = ${params.add(field.codec.toColumn(value, field.scale))}`];
+    // Only records the caller may both read and change: anything else is, to them, no record at all.
+    for (const condition of [readableWhere(this.context, this.entity, params), rowConditionSql(this.context, this.entity, 'update', params)]) {
+      if (condition === NO_ROWS) return this.noTarget(value);
+      if (condition !== undefined) conditions.push(condition);
+    }
+    const rows = await this.context.database.select(`SELECT ${q('id')} FROM ${this.entity.tableSql} WHERE ${conditions.join(' AND ')} LIMIT 2`, params.values, transaction);
     if (rows.length > 1) throw new ValidationError('Ambiguous key', [{ path: `/${pointerSegment(key)}`, message: `more than one ${this.entity.name} record has this ${key}; match by a unique field or by id`, code: 'ambiguousKey' }]);
     const id = rows[0]?.id;
-    if (id === undefined || id === null) {
-      if (key === 'id') throw this.noMatch(value);
-      return undefined;
-    }
+    if (id === undefined || id === null) return this.noTarget(value);
     return String(id);
+  }
+
+  /** No record matches: create one, except for an id (ids are the server's to give). */
+  private noTarget(value: unknown): undefined {
+    if (this.key === 'id') throw this.noMatch(value);
+    return undefined;
   }
 
   private noMatch(value: unknown): NotFoundError {
