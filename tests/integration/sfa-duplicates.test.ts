@@ -75,6 +75,31 @@ describe.each(testDialects())('duplicates and merge on %s', (dialect) => {
     expect(audit.body.data[0]).toMatchObject({ action: 'delete', changes: { mergedInto: { entity: 'account', id: survivor.id } } });
   });
 
+  it('repoints records the caller cannot see as the system, and never names them', async () => {
+    const owner = runtime.users.rep1.id;
+    const survivor = await createAs(runtime, runtime.admin, 'account', { name: 'Hooli', owner });
+    const loser = await createAs(runtime, runtime.admin, 'account', { name: 'HOOLI', owner }, '?confirm=duplicate');
+    // Above the manager in the hierarchy: the deal is unreadable to them, the contact readable but not theirs to change.
+    const hiddenDeal = await createAs(runtime, runtime.admin, 'opportunity', { name: 'Board-level deal', account: loser.id, owner: runtime.admin.id });
+    const foreignContact = await createAs(runtime, runtime.admin, 'contact', { lastName: 'Belson', account: loser.id, owner: runtime.admin.id });
+    const ownDeal = await createAs(runtime, runtime.admin, 'opportunity', { name: 'Rep deal', account: loser.id, owner });
+    const manager = runtime.as(runtime.users.manager.token);
+    expect((await manager.get(`/api/records/opportunity/${hiddenDeal.id}`)).status).toBe(404);
+
+    const merged = await manager.post(`/api/records/account/${survivor.id}/merge`).send({ from: [loser.id] }).expect(200);
+    expect(JSON.stringify(merged.body)).not.toContain(hiddenDeal.id);
+    expect(merged.body.repointed).toEqual(expect.arrayContaining([
+      { entity: 'opportunity', field: 'account', ids: [ownDeal.id] },
+      { entity: 'contact', field: 'account', ids: [foreignContact.id] },
+    ]));
+    // Nothing is left pointing at the deleted record, the hidden deal included.
+    expect((await runtime.api().get(`/api/records/opportunity/${hiddenDeal.id}`).expect(200)).body.account).toBe(survivor.id);
+    const auditOf = async (entity: string, id: string) => ((await runtime.api().get(`/api/audit?entity=${entity}&id=${id}`).expect(200)).body.data as Array<{ action: string; actorUsername: string; changes: { mergedInto?: unknown } }>).find((row) => row.changes.mergedInto !== undefined);
+    expect(await auditOf('opportunity', hiddenDeal.id)).toMatchObject({ action: 'update', actorUsername: 'system', changes: { account: { before: loser.id, after: survivor.id } } });
+    expect(await auditOf('contact', foreignContact.id)).toMatchObject({ action: 'update', actorUsername: 'system' });
+    expect(await auditOf('opportunity', ownDeal.id)).toMatchObject({ action: 'update', actorUsername: 'manager' });
+  });
+
   it.each<[string, 'rep1' | 'rep2' | 'manager', (ids: { survivor: string; loser: string }) => object, number, string | undefined]>([
     ['a rep who may not delete accounts', 'rep1', ({ loser }) => ({ from: [loser] }), 403, undefined],
     ['the survivor among the merged', 'manager', ({ survivor }) => ({ from: [survivor] }), 422, '/from'],

@@ -2,8 +2,16 @@
 // entity pointing at a loser is repointed at the survivor (with a new version and an audit row per
 // repointed record, and the roll-ups they feed recomputed), and many-to-many rows naming a loser
 // as target move to the survivor unless it is linked already.
+//
+// The rule for records the caller cannot see or change: they are repointed all the same — a merge
+// must not leave references to a deleted record, and refusing would itself tell the caller that
+// such records exist — but as the system, not as the caller: their audit row names the system
+// actor (with the merge it followed), and the caller's answer lists only the ids they may read.
 import type { Transaction } from 'sequelize';
+import { NO_ROWS } from '../access/access-sql';
+import { readableWhere, rowConditionSql } from '../access/record-access';
 import { auditRecordWrite } from '../audit/record-audit';
+import { SYSTEM_ACTOR } from '../identity/actor';
 import { BindParameters } from '../db/database';
 import type { CompiledEntity } from '../live/compiled-types';
 import { entityOf, type RecordContext } from '../records/record-context';
@@ -13,6 +21,7 @@ import { feedsRollups, refreshRollups } from '../rollups/rollup-maintenance';
 export interface Repointed {
   entity: string;
   field: string;
+  /** The repointed records the caller may read (others are repointed too, but never named). */
   ids: string[];
 }
 
@@ -45,14 +54,32 @@ export async function repointReferences(context: RecordContext, entity: Compiled
       params.values,
       transaction,
     );
+    const readable = await idsWithin(context, referencing, ids, 'read', transaction);
+    const changeable = await idsWithin(context, referencing, ids, 'update', transaction);
+    const asSystem: RecordContext = { ...context, actor: SYSTEM_ACTOR };
     for (const row of rows) {
-      await auditRecordWrite(context, transaction, 'update', referencing.name, String(row.id), { [inbound.field.name]: { before: String(row.previous), after: survivorId }, mergedInto: { entity: entity.name, id: survivorId } });
+      const id = String(row.id);
+      const isCallers = readable.has(id) && changeable.has(id);
+      const changes = { [inbound.field.name]: { before: String(row.previous), after: survivorId }, mergedInto: { entity: entity.name, id: survivorId } };
+      await auditRecordWrite(isCallers ? context : asSystem, transaction, 'update', referencing.name, id, changes);
     }
     if (feedsRollups(context, referencing)) await refreshRollups(context, referencing, [{ [inbound.field.name]: survivorId }], transaction);
-    repointed.push({ entity: referencing.name, field: inbound.field.name, ids });
+    const named = ids.filter((id) => readable.has(id));
+    if (named.length > 0) repointed.push({ entity: referencing.name, field: inbound.field.name, ids: named });
   }
   await moveInboundLinks(context, entity, survivorId, losers, transaction);
   return repointed;
+}
+
+/** Which of `ids` the caller may read (or update): one query, none when the rule lets every record through. */
+async function idsWithin(context: RecordContext, entity: CompiledEntity, ids: readonly string[], operation: 'read' | 'update', transaction: Transaction): Promise<Set<string>> {
+  const params = new BindParameters();
+  const condition = operation === 'read' ? readableWhere(context, entity, params) : rowConditionSql(context, entity, operation, params);
+  if (condition === undefined) return new Set(ids);
+  if (condition === NO_ROWS) return new Set();
+  const q = (identifier: string): string => context.database.quote(identifier);
+  const rows = await context.database.select(`SELECT ${q('id')} FROM ${entity.tableSql} WHERE ${q('id')} IN ${inList(params, ids)} AND ${condition}`, params.values, transaction);
+  return new Set(rows.map((row) => String(row.id)));
 }
 
 async function moveInboundLinks(context: RecordContext, entity: CompiledEntity, survivorId: string, losers: readonly string[], transaction: Transaction): Promise<void> {
