@@ -15,6 +15,7 @@ import { withoutHiddenFields } from '../access/visible-entity';
 import { auditRecordWrite } from '../audit/record-audit';
 import { changedFields } from '../audit/record-changes';
 import { BindParameters } from '../db/database';
+import { DuplicateRecordError } from '../duplicates/duplicate-error';
 import { findMatchingRecordId } from '../duplicates/duplicate-matching';
 import type { CompiledEntity } from '../live/compiled-types';
 import { prepareAutonumbers } from '../records/autonumbers';
@@ -103,6 +104,12 @@ async function produceTarget(context: RecordContext, source: RecordData, target:
     const created = await createRecord(context, entity.name, { ...values, ...request.values });
     return { entity: entity.name, id: String(created.id), created: true };
   } catch (error) {
+    // A conversion racing this one created the match after our lookup (its snapshot is older than
+    // the duplicate check's lock): the committed match is attached, as if it had been found.
+    if (error instanceof DuplicateRecordError && target.matchOn && request.create !== true) {
+      const match = await findMatchingRecordId(context, entity, target.matchOn, values);
+      if (match !== undefined) return { entity: entity.name, id: match, created: false };
+    }
     // Problems point into the request: the values the target would have had.
     if (error instanceof StagecraftError && error.details.length > 0) {
       error.details.forEach((problem) => { problem.path = `${path}/values${problem.path}`; });

@@ -11,6 +11,7 @@ import { processCallsCheck } from '../workflow/process-publish-check';
 import { ensureWorkflowTables } from '../workflow/workflow-tables';
 import { Database } from './database';
 import { ensureSequencesTable } from './sequences';
+import { ensureWriteLocksTable } from './write-locks';
 
 export interface SystemDatabase {
   database: Database;
@@ -30,6 +31,7 @@ export async function openSystemDatabase(config: Pick<RuntimeConfig, 'databaseUr
     const repository = new MetadataRepository(sequelize, { checks: [processCallsCheck(options.processExtensions)] });
     await repository.ensureSchema();
     await ensureSequencesTable(database);
+    await ensureWriteLocksTable(database);
     await ensureIdentityTables(database);
     await ensureAuditTable(database);
     await ensureWorkflowTables(database);

@@ -83,6 +83,22 @@ function usableRules(context: RecordContext, entity: CompiledEntity): DuplicateR
   return (entity.document.duplicates?.rules ?? []).filter((rule) => rule.fields.every((name) => access.fieldAccess(name) !== 'hidden'));
 }
 
+/**
+ * What `record` would be matched on: one key per rule whose fields are all filled (the rule's name
+ * and its normalised values), whoever asks — the write locks of a create are taken on these.
+ */
+export function duplicateKeysOf(entity: CompiledEntity, record: RecordData): string[] {
+  const keys: string[] = [];
+  for (const rule of entity.document.duplicates?.rules ?? []) {
+    const values = rule.fields.map((name) => {
+      const field = entity.fields.get(name);
+      return field ? normalisedValue(field, record[name]) : null;
+    });
+    if (values.every((value): value is string => value !== null)) keys.push(JSON.stringify([rule.name, ...values]));
+  }
+  return keys;
+}
+
 /** Readable records of the entity that match `record` on some rule (other than `excludeId`). */
 export async function findDuplicateCandidates(context: RecordContext, entity: CompiledEntity, record: RecordData, excludeId: string | undefined, transaction?: Transaction): Promise<DuplicateCandidate[]> {
   const params = new BindParameters();

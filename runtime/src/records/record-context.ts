@@ -15,7 +15,7 @@ export interface RecordContext {
   /** The request it serves (request id, client address), for the audit log. */
   origin: RequestOrigin;
   now(): Date;
-  /** Autonumber counters known to exist, so each is created once per process. */
+  /** Autonumber counters and write-lock rows known to exist, so each is created once per process. */
   knownSequences: Set<string>;
   /** Services beside the record operations (the workflow engine) hook in here. */
   hooks?: RecordHooks;

@@ -1,13 +1,13 @@
 // Create operation, as a pipeline of named phases: access (may create? may write each field?) →
 // read input → owner and partner account → defaults → validate →
-// (transaction: check references → autonumbers → formulas → insert → link rows → audit) → respond.
+// (transaction: duplicates → check references → autonumbers → formulas → insert → link rows → audit) → respond.
 import type { Transaction } from 'sequelize';
 import { accessOf, requireOperation } from '../../access/record-access';
 import { checkOverlapRules } from '../../calendar/overlap-rules';
 import { withoutHiddenFields } from '../../access/visible-entity';
 import { applyAssignmentRules, needsAssignment } from '../../assignment/assignment-rules';
 import { DUPLICATE_CONFIRMATION } from '../../duplicates/duplicate-error';
-import { requireNoDuplicates } from '../../duplicates/duplicate-checks';
+import { prepareDuplicateCheck, requireNoDuplicates } from '../../duplicates/duplicate-checks';
 import { feedsRollups, lockRollupParents, refreshRollups } from '../../rollups/rollup-maintenance';
 import { emptyRollupValues } from '../../rollups/rollup-targets';
 import { assignCreatorValues, requireWritableProperties } from '../../access/write-guards';
@@ -45,12 +45,15 @@ export async function createRecord(context: RecordContext, entityName: string, b
   record.createdAt = now.toISOString();
   record.updatedAt = record.createdAt;
   for (const [name, value] of emptyRollupValues(entity)) record[name] = value;
-  if (entity.document.duplicates && !context.confirmed?.has(DUPLICATE_CONFIRMATION)) await requireNoDuplicates(context, entity, record, context.transaction);
+  const isDuplicateChecked = entity.document.duplicates !== undefined && !context.confirmed?.has(DUPLICATE_CONFIRMATION);
+  const duplicateLocks = isDuplicateChecked ? await prepareDuplicateCheck(context, entity, record) : [];
 
   await prepareAutonumbers(context, entity);
   const created: RecordData = {};
   let afterInsert: AfterInsert | undefined;
   const write = async (transaction: Transaction): Promise<void> => {
+    // First in the transaction: the check must read after its locks are granted (see duplicate-checks).
+    if (isDuplicateChecked) await requireNoDuplicates(context, entity, record, duplicateLocks, transaction);
     // Roll-up parents are locked before anything reads them (the reference check's shared lock would deadlock on upgrade).
     const isRollupChild = feedsRollups(context, entity);
     if (isRollupChild) await lockRollupParents(context, entity, [record], transaction);
