@@ -3,7 +3,7 @@ const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');
 
 module.exports = tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', 'runtime/web/dist.*/**', 'data/**', 'coverage/**', 'tests/output/**', '**/*.d.ts'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', 'runtime/web/dist.*/**', 'designer/dist.*/**', 'data/**', 'coverage/**', 'tests/output/**', '**/*.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -8,6 +8,7 @@ import { applyMigrationPlan } from '../migrations';
 import type { AppliedStep } from '../migrations';
 import { bundleProblems } from './bundle-problems';
 import { contentHashOf } from './content-hash';
+import { rollbackBundle } from './rollback-bundle';
 import { isWriteConflict } from './write-conflict';
 import { draftOf, emptyPlan, draftSummaryOf, publishedVersionOf, versionSummaryOf } from './published-version';
 import type { Draft, DraftSummary, PublishOptions, PublishResult, PublishedVersion, VersionSummary } from './published-version';
@@ -81,11 +82,22 @@ export class MetadataRepository {
     return this.publishBundle(bundle, options, null);
   }
 
-  /** Publishes the content of an earlier version as a new version. */
+  /** Publishes the content of an earlier version as a new version (renames made since then turned around). */
   async rollback(toNumber: number, options: PublishOptions): Promise<PublishResult> {
+    const bundle = await this.rollbackTarget(toNumber);
+    return this.publishBundle(bundle, { ...options, message: options.message ?? `Rollback to version ${toNumber}` }, toNumber);
+  }
+
+  /** What rolling back to a version would do, without doing it: the plan against the live version. */
+  async planRollback(toNumber: number): Promise<{ plan: MigrationPlan; diff: MetadataDiff; bundle: MetadataBundle }> {
+    const bundle = await this.rollbackTarget(toNumber);
+    return { ...(await this.plan(bundle)), bundle };
+  }
+
+  private async rollbackTarget(toNumber: number): Promise<MetadataBundle> {
     const target = await this.getVersion(toNumber);
     if (!target) throw new NotFoundError(`Metadata version ${toNumber} does not exist`, [{ path: '', message: `no version ${toNumber}`, code: 'notFound' }]);
-    return this.publishBundle(target.bundle, { ...options, message: options.message ?? `Rollback to version ${toNumber}` }, toNumber);
+    return rollbackBundle((await this.live())?.bundle ?? null, target.bundle);
   }
 
   async saveDraft(name: string, bundle: MetadataBundle, author: string): Promise<Draft> {
@@ -154,6 +166,11 @@ export class MetadataRepository {
     this.assertValidBundle(bundle);
     const resumed = await this.finishPendingContract();
     const live = await this.live();
+    if (options.expectedLive !== undefined && (live?.number ?? null) !== options.expectedLive) {
+      throw new ConflictError(`Version ${live?.number ?? 'none'} was published after this change was started from version ${options.expectedLive ?? 'none'}; nothing was published, reload and review`, [
+        { path: '/baseVersion', message: `expected live version ${options.expectedLive ?? 'none'}, found ${live?.number ?? 'none'}`, code: 'liveVersionChanged' },
+      ]);
+    }
     const hash = contentHashOf(bundle);
     if (live && live.hash === hash) return { version: live, unchanged: true, plan: emptyPlan(), applied: resumed };
 

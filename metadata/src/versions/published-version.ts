@@ -30,6 +30,12 @@ export interface PublishOptions {
   message?: string;
   /** Allows destructive steps (retired columns and tables, narrowed types). */
   confirm?: boolean;
+  /**
+   * The live version the publisher's change was made against (null: none was live). When given and
+   * another version is live by now, nothing is published (409 `liveVersionChanged`): an editor's
+   * draft never silently overwrites a publish it did not see.
+   */
+  expectedLive?: number | null;
 }
 
 export interface PublishResult {

@@ -16,6 +16,7 @@ import { ReportService } from '../reports/report-service';
 import { WorkflowRuntime } from '../workflow/workflow-runtime';
 import { savedViewsRouter } from '../web/saved-views-router';
 import { SavedViewStore } from '../web/saved-views';
+import { studioRouter } from '../web/studio-app';
 import { webAppRouter } from '../web/web-app';
 import { auditRouter } from './audit-router';
 import { boardsRouter } from './boards-router';
@@ -51,6 +52,8 @@ export interface AppDependencies {
   importBodyLimit?: string;
   /** The built web app served at `/` (default runtime/web/dist); null serves none. */
   webRoot?: string | null;
+  /** The built studio served at `/studio` to administrators (default designer/dist); null serves none. */
+  studioRoot?: string | null;
 }
 
 export function createApp(dependencies: AppDependencies): Express {
@@ -95,6 +98,7 @@ export function createApp(dependencies: AppDependencies): Express {
   app.use('/api/boards', boardsRouter(new BoardService({ database, metadata })));
   app.use('/api/views', savedViewsRouter(new SavedViewStore(database), metadata));
   app.use('/api', apiNotFound);
+  if (dependencies.studioRoot !== null && dependencies.webRoot !== null) app.use(studioRouter(auth, dependencies.studioRoot));
   if (dependencies.webRoot !== null) app.use(webAppRouter(dependencies.webRoot));
   const errorHandlerOptions: Parameters<typeof createErrorHandler>[0] = { isProduction: config.isProduction };
   if (dependencies.log) errorHandlerOptions.log = dependencies.log;

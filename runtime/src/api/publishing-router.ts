@@ -3,7 +3,7 @@
 // on the new version; bundles lacking the identity entities get them, and publishes are audited
 // (with a separate permissionChange row when the permission sets changed).
 import { BadRequestError, formatMigrationPlan, NotFoundError, ValidationError, type MetadataBundle } from '@stagecraft/core';
-import { type MetadataRepository, type PublishResult, type VersionSummary } from '@stagecraft/metadata';
+import { type MetadataRepository, type PublishOptions, type PublishResult, type VersionSummary } from '@stagecraft/metadata';
 import { Router, type Request } from 'express';
 import { auditPublish } from '../audit/publish-audit';
 import type { Database } from '../db/database';
@@ -28,10 +28,17 @@ async function bundleOf(request: Request): Promise<MetadataBundle> {
   return includeIdentity(bundle as unknown as MetadataBundle, await identityBundle);
 }
 
-function publishOptionsOf(request: Request): { author: string; confirm: boolean; message?: string } {
+function publishOptionsOf(request: Request): PublishOptions {
   const body = isPlainObject(request.body) ? request.body : {};
-  const options: { author: string; confirm: boolean; message?: string } = { author: actorOf(request).username, confirm: body.confirm === true };
+  const options: PublishOptions = { author: actorOf(request).username, confirm: body.confirm === true };
   if (typeof body.message === 'string') options.message = body.message;
+  // The live version the change was made against: a publish made since then is a 409, never overwritten.
+  if (body.baseVersion !== undefined) {
+    if (body.baseVersion !== null && !(typeof body.baseVersion === 'number' && Number.isSafeInteger(body.baseVersion) && body.baseVersion > 0)) {
+      throw new BadRequestError('"baseVersion" is the live version number the change started from, or null', [{ path: '/baseVersion', message: 'must be a positive whole number or null', code: 'type' }]);
+    }
+    options.expectedLive = body.baseVersion;
+  }
   return options;
 }
 
@@ -91,6 +98,12 @@ export function publishingRouter(repository: MetadataRepository, live: LiveMetad
 
   router.post('/rollback', ...body, async (request, response) => {
     const target = versionNumberOf(isPlainObject(request.body) ? request.body.version : undefined, '/version');
+    // dryRun: the plan of going back (renames since then turned around), nothing published.
+    if (isPlainObject(request.body) && request.body.dryRun === true) {
+      const { plan, diff } = await repository.planRollback(target);
+      response.json({ plan, planText: formatMigrationPlan(plan), diff });
+      return;
+    }
     const result = await publishAndRefresh(request, 'rollback', repository.rollback(target, publishOptionsOf(request)));
     response.status(result.unchanged ? 200 : 201).json(publishResponse(result));
   });

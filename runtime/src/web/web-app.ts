@@ -10,20 +10,20 @@ import express, { Router, type Response } from 'express';
 /** runtime/web/dist, from runtime/src/web (tests) and runtime/dist/web (built) alike. */
 export const DEFAULT_WEB_ROOT = path.resolve(__dirname, '../../web/dist');
 
-const YEAR_SECONDS = 365 * 24 * 60 * 60;
+export const YEAR_SECONDS = 365 * 24 * 60 * 60;
 
 /**
  * The app's page runs generated forms whose JSON Schema validator (ajv, through
  * @rjsf/validator-ajv8) compiles each schema to a function: the page's policy allows
  * 'unsafe-eval' for scripts — its own scripts still only from 'self', no inline script.
  */
-function allowSchemaCompilation(response: Response): void {
+export function allowSchemaCompilation(response: Response): void {
   const policy = response.getHeader('Content-Security-Policy');
   if (typeof policy === 'string') response.setHeader('Content-Security-Policy', policy.replace(/script-src 'self'(?=;|$)/, "script-src 'self' 'unsafe-eval'"));
 }
 
-function sendIndex(response: Response, indexFile: string): void {
-  response.setHeader('Cache-Control', 'no-cache');
+export function sendIndex(response: Response, indexFile: string, cacheControl = 'no-cache'): void {
+  response.setHeader('Cache-Control', cacheControl);
   allowSchemaCompilation(response);
   response.type('html').sendFile(indexFile);
 }

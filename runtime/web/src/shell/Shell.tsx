@@ -46,6 +46,11 @@ export function Shell({ children }: { children: ReactNode }) {
             <Widget key={index} />
           ))}
           <LanguageSwitch />
+          {me.isAdmin && (
+            <a className="button button--quiet" href="/studio">
+              {t('app.studio')}
+            </a>
+          )}
           <span className="topbar__user" title={me.user.username}>
             <span className="avatar" aria-hidden="true">
               {(me.user.displayName ?? me.user.username).slice(0, 1).toUpperCase()}

@@ -1,0 +1,29 @@
+// Builds the admin studio into designer/dist, which the runtime serves at `/studio` to
+// administrators only. It is its own bundle, so the end-user app's first screen never carries it.
+// Like the end-user app it runs core's own modules in the browser: the published meta-schemas
+// (its property panels are generated from them), labels and the expression language.
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+export default defineConfig({
+  root: here,
+  base: '/studio/',
+  plugins: [react()],
+  resolve: {
+    alias: {
+      '@stagecraft/core/expr': fileURLToPath(new URL('../core/src/expr/index.ts', import.meta.url)),
+      '@stagecraft/core/label': fileURLToPath(new URL('../core/src/model/label.ts', import.meta.url)),
+      '@stagecraft/core/schemas': fileURLToPath(new URL('../core/schemas', import.meta.url)),
+    },
+  },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    chunkSizeWarningLimit: 900,
+  },
+  server: { proxy: { '/api': process.env.STAGECRAFT_API_URL ?? 'http://localhost:3000' } },
+});
