@@ -9,8 +9,9 @@ import type { CompiledMetadata } from '../live/compiled-types';
 import type { Actor, RequestOrigin } from './actor';
 import { readPasswordHash, setPassword } from './credential-store';
 import { findUser, type UserRow } from './identity-entities';
-import { LoginThrottle, throttleKeysOf } from './login-throttle';
+import { LoginThrottle, throttleKeysOf, type LoginReservation } from './login-throttle';
 import { checkNewPassword, MAX_PASSWORD_LENGTH, verifyAgainstNothing, verifyPassword } from './passwords';
+import { hasControlOrFormatCharacters, normaliseUsername } from './usernames';
 import { actorOfUser, authenticateSecret, readRoles, type Authenticated } from './resolve-actor';
 import { issueSession, listPersonalTokens, revokePersonalToken, revokeSession, revokeSessionsOf, type IssuedSession, type PersonalTokenSummary, type SessionKind } from './session-store';
 
@@ -57,27 +58,34 @@ export class AuthService {
     if (typeof request.username !== 'string' || request.username.trim() === '' || request.username.length > 200) problems.push({ path: '/username', message: 'is required (a string)', code: 'required' });
     if (typeof request.password !== 'string' || request.password === '' || request.password.length > MAX_PASSWORD_LENGTH) problems.push({ path: '/password', message: 'is required (a string)', code: 'required' });
     if (problems.length > 0) throw new ValidationError('Send a username and a password', problems);
-    const username = String(request.username).trim().toLowerCase();
+    const typed = String(request.username);
+    const username = normaliseUsername(typed);
     const password = String(request.password);
-    const keys = throttleKeysOf(username, origin.ip ?? 'unknown');
+    const metadata = this.dependencies.metadata();
+    // The user is resolved before the throttle, so every spelling the database equates with a
+    // user's name (MariaDB's collation ignores width, case and some invisible characters) counts
+    // against that one user; a name matching nobody counts under its normalised spelling.
+    const found = username === '' ? null : await findUser(this.database, metadata, 'username', username);
+    const keys = throttleKeysOf(found ? { userId: found.id } : { name: username }, origin.ip ?? 'unknown');
     const now = this.now();
+    let reservation: LoginReservation;
     try {
-      await this.throttle.check(keys, now);
+      reservation = await this.throttle.reserve(keys, now);
     } catch (error) {
-      if (error instanceof TooManyRequestsError) await this.audit('loginFailed', { userId: null, username }, origin, { recordId: null, changes: { reason: 'throttled' } });
+      if (error instanceof TooManyRequestsError) await this.audit('loginFailed', { userId: found?.id ?? null, username }, origin, { recordId: found?.id ?? null, changes: { reason: 'throttled' } });
       throw error;
     }
-    const metadata = this.dependencies.metadata();
-    const user = await findUser(this.database, metadata, 'username', username);
+    // Only the exact name signs in: not a name with invisible characters, nor one the collation merely equates.
+    const user = found && found.username === username && !hasControlOrFormatCharacters(typed) ? found : null;
     const hash = user ? await readPasswordHash(this.database, user.id) : null;
     const isPasswordRight = hash ? await verifyPassword(password, hash) : await verifyAgainstNothing(password);
     if (!user || !isPasswordRight || !user.active) {
-      await this.throttle.recordFailure(keys, now);
+      // The reservation stays: it is this attempt's failure.
       const reason = !user ? 'unknownUser' : !isPasswordRight ? 'wrongPassword' : 'disabled';
-      await this.audit('loginFailed', { userId: user?.id ?? null, username }, origin, { changes: { reason } });
+      await this.audit('loginFailed', { userId: found?.id ?? null, username }, origin, { recordId: found?.id ?? null, changes: { reason } });
       throw new UnauthorizedError('The username or password is wrong, or the user is disabled');
     }
-    await this.throttle.clearUser(keys);
+    await this.throttle.release(reservation, now);
     const expiresAt = new Date(now.getTime() + this.dependencies.config.sessionHours * 3_600_000);
     const session = await issueSession(this.database, { userId: user.id, kind: request.kind, now, expiresAt });
     const actor = actorOfUser(user, await readRoles(this.database, metadata));
