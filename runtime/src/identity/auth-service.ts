@@ -13,7 +13,7 @@ import { LoginThrottle, throttleKeysOf, type LoginReservation } from './login-th
 import { checkNewPassword, MAX_PASSWORD_LENGTH, verifyAgainstNothing, verifyPassword } from './passwords';
 import { hasControlOrFormatCharacters, normaliseUsername } from './usernames';
 import { actorOfUser, authenticateSecret, readRoles, type Authenticated } from './resolve-actor';
-import { issueSession, listPersonalTokens, revokePersonalToken, revokeSession, revokeSessionsOf, type IssuedSession, type PersonalTokenSummary, type SessionKind } from './session-store';
+import { issueSession, listPersonalTokens, revokePersonalToken, revokeSession, revokeSessionsOf, SESSION_KINDS, type IssuedSession, type PersonalTokenSummary, type SessionKind } from './session-store';
 
 export interface AuthServiceDependencies {
   database: Database;
@@ -35,6 +35,16 @@ export interface LoginResult {
 }
 
 const TOKEN_NAME_LENGTH = 100;
+const MAX_KEPT_TOKENS = 100;
+
+/** The `keepTokens` of a password change: absent, or a list of token ids. */
+function tokenIdsOf(value: unknown): string[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value) || value.length > MAX_KEPT_TOKENS || !value.every((id) => typeof id === 'string' && id !== '' && id.length <= 36)) {
+    throw new ValidationError('keepTokens must list personal token ids', [{ path: '/keepTokens', message: `must be a list of up to ${MAX_KEPT_TOKENS} token ids`, code: 'type' }]);
+  }
+  return [...new Set(value as string[])];
+}
 
 export class AuthService {
   private readonly throttle: LoginThrottle;
@@ -102,25 +112,38 @@ export class AuthService {
     await this.audit('logout', auth.actor, origin);
   }
 
-  /** Changes one's own password; other sessions and login tokens end, this one stays. */
-  async changeOwnPassword(auth: Authenticated, current: unknown, next: unknown, origin: RequestOrigin): Promise<void> {
+  /**
+   * Changes one's own password. Every other credential of the user ends with it: other sessions,
+   * login tokens and personal API tokens — the request's own session or login token stays, and so
+   * do the personal tokens listed in `keepTokens` (ids), which the user keeps on purpose.
+   */
+  async changeOwnPassword(auth: Authenticated, current: unknown, next: unknown, keepTokens: unknown, origin: RequestOrigin): Promise<void> {
     const password = checkNewPassword(next, '/newPassword');
+    const keptIds = tokenIdsOf(keepTokens);
     const hash = await readPasswordHash(this.database, auth.user.id);
     const isRight = typeof current === 'string' && hash !== null && (await verifyPassword(current, hash));
     if (!isRight) throw new ValidationError('The current password is wrong', [{ path: '/currentPassword', message: 'does not match', code: 'wrongPassword' }]);
-    await setPassword(this.database, auth.user.id, password, this.now());
-    await revokeSessionsOf(this.database, auth.user.id, ['session', 'bearer'], auth.sessionId);
-    await this.audit('passwordChanged', auth.actor, origin);
+    const owned = new Set((await listPersonalTokens(this.database, auth.user.id)).map((token) => token.id));
+    const unknown: Problem[] = keptIds.flatMap((id, index) => (owned.has(id) ? [] : [{ path: `/keepTokens/${index}`, message: `you have no personal token with id "${id}"`, code: 'notFound' }]));
+    if (unknown.length > 0) throw new ValidationError('Only your own personal tokens can be kept', unknown);
+    const exceptIds = auth.kind === 'personal' ? keptIds : [auth.sessionId, ...keptIds];
+    let revoked = 0;
+    await setPassword(this.database, auth.user.id, password, this.now(), async (transaction) => {
+      revoked = await revokeSessionsOf(this.database, auth.user.id, SESSION_KINDS, { exceptIds, transaction });
+    });
+    await this.audit('passwordChanged', auth.actor, origin, { changes: { revokedCredentials: revoked, keptTokens: keptIds } });
   }
 
-  /** An administrator sets someone's password; that user's sessions and login tokens end. */
+  /** An administrator sets someone's password; every session and token of that user ends (personal API tokens too). */
   async setUserPassword(admin: Actor, userId: string, next: unknown, origin: RequestOrigin): Promise<void> {
     const password = checkNewPassword(next);
     const user = await findUser(this.database, this.dependencies.metadata(), 'id', userId);
     if (!user) throw new NotFoundError(`There is no user with id "${userId}"`);
-    await setPassword(this.database, user.id, password, this.now());
-    await revokeSessionsOf(this.database, user.id, ['session', 'bearer']);
-    await this.audit('passwordChanged', admin, origin, { recordId: user.id });
+    let revoked = 0;
+    await setPassword(this.database, user.id, password, this.now(), async (transaction) => {
+      revoked = await revokeSessionsOf(this.database, user.id, SESSION_KINDS, { transaction });
+    });
+    await this.audit('passwordChanged', admin, origin, { recordId: user.id, changes: { revokedCredentials: revoked } });
   }
 
   async createToken(auth: Authenticated, name: unknown, expiresAt: unknown, origin: RequestOrigin): Promise<{ session: IssuedSession; name: string }> {
