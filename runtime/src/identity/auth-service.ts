@@ -85,8 +85,9 @@ export class AuthService {
       if (error instanceof TooManyRequestsError) await this.audit('loginFailed', { userId: found?.id ?? null, username }, origin, { recordId: found?.id ?? null, changes: { reason: 'throttled' } });
       throw error;
     }
-    // Only the exact name signs in: not a name with invisible characters, nor one the collation merely equates.
-    const user = found && found.username === username && !hasControlOrFormatCharacters(typed) ? found : null;
+    // Only the user's own name (normalised alike) signs in: not a spelling with invisible
+    // characters, nor one the collation merely equates (MariaDB's ignores accents: rép2 = rep2).
+    const user = found && normaliseUsername(found.username) === username && !hasControlOrFormatCharacters(typed) ? found : null;
     const hash = user ? await readPasswordHash(this.database, user.id) : null;
     const isPasswordRight = hash ? await verifyPassword(password, hash) : await verifyAgainstNothing(password);
     if (!user || !isPasswordRight || !user.active) {
