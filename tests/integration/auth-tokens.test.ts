@@ -1,6 +1,6 @@
 // Personal API tokens and instant revocation on real SQLite and MariaDB: tokens are shown once,
 // listed without secrets, revoked by id; a disabled user's sessions and tokens stop working on
-// the very next request, and work again when re-enabled.
+// the very next request, and stay dead when the user is enabled again.
 import { testDialects } from '../support/databases';
 import { startTestRuntime, type TestRuntime, type TestUser } from './runtime-harness';
 
@@ -40,7 +40,7 @@ describe.each(testDialects())('tokens and revocation on %s', (dialect) => {
     expect(bad.body.error.details.map((detail: { path: string }) => detail.path).sort()).toEqual(['/expiresAt', '/name']);
   });
 
-  it('stops a disabled user\'s session, login token and personal token on the next request', async () => {
+  it('stops a disabled user\'s session, login token and personal token on the next request, for good', async () => {
     const login = await runtime.anonymous().post('/api/auth/login').send({ username: 'tokenholder', password: PASSWORD });
     const cookie = String(login.headers['set-cookie']?.[0] ?? '').split(';')[0] ?? '';
     const personal = (await runtime.as(user.token).post('/api/auth/tokens').send({ name: 'laptop' })).body.token as string;
@@ -55,6 +55,9 @@ describe.each(testDialects())('tokens and revocation on %s', (dialect) => {
     expect((await runtime.anonymous().post('/api/auth/login').send({ username: 'tokenholder', password: PASSWORD })).status).toBe(401);
 
     expect((await runtime.api().patch(`/api/records/user/${user.id}`).send({ active: true })).status).toBe(200);
-    expect((await runtime.as(personal).get('/api/auth/me')).status).toBe(200);
+    expect((await runtime.as(personal).get('/api/auth/me')).status).toBe(401);
+    expect((await runtime.anonymous().get('/api/auth/me').set('Cookie', cookie)).status).toBe(401);
+    expect((await runtime.as(user.token).get('/api/auth/me')).status).toBe(401);
+    expect((await runtime.anonymous().post('/api/auth/login').send({ username: 'tokenholder', password: PASSWORD })).status).toBe(200);
   });
 });

@@ -28,7 +28,7 @@ describe.each(testDialects())('studio publishing on %s', (dialect) => {
 
   it('serves the studio page to administrators only', async () => {
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'stagecraft-studio-'));
-    for (const [name, title] of [['web', 'end-user app'], ['studio', 'studio']]) {
+    for (const [name, title] of [['web', 'end-user app'], ['studio', 'studio']] as const) {
       fs.mkdirSync(path.join(folder, name, 'assets'), { recursive: true });
       fs.writeFileSync(path.join(folder, name, 'index.html'), `<!doctype html><title>${title}</title>`);
     }

@@ -91,8 +91,8 @@ export function authRouter(auth: AuthService, config: Pick<AuthConfig, 'secureCo
   });
 
   router.post('/password', ...body, async (request, response) => {
-    const { currentPassword, newPassword } = bodyOf(request);
-    await auth.changeOwnPassword(authenticationOf(request), currentPassword, newPassword, originOf(request));
+    const { currentPassword, newPassword, keepTokens } = bodyOf(request);
+    await auth.changeOwnPassword(authenticationOf(request), currentPassword, newPassword, keepTokens, originOf(request));
     response.status(204).end();
   });
 

@@ -9,10 +9,11 @@ import type { CompiledMetadata } from '../live/compiled-types';
 import type { Actor, RequestOrigin } from './actor';
 import { readPasswordHash, setPassword } from './credential-store';
 import { findUser, type UserRow } from './identity-entities';
-import { LoginThrottle, throttleKeysOf } from './login-throttle';
+import { LoginThrottle, throttleKeysOf, type LoginReservation } from './login-throttle';
 import { checkNewPassword, MAX_PASSWORD_LENGTH, verifyAgainstNothing, verifyPassword } from './passwords';
+import { hasControlOrFormatCharacters, normaliseUsername } from './usernames';
 import { actorOfUser, authenticateSecret, readRoles, type Authenticated } from './resolve-actor';
-import { issueSession, listPersonalTokens, revokePersonalToken, revokeSession, revokeSessionsOf, type IssuedSession, type PersonalTokenSummary, type SessionKind } from './session-store';
+import { issueSession, listPersonalTokens, revokePersonalToken, revokeSession, revokeSessionsOf, SESSION_KINDS, type IssuedSession, type PersonalTokenSummary, type SessionKind } from './session-store';
 
 export interface AuthServiceDependencies {
   database: Database;
@@ -34,6 +35,16 @@ export interface LoginResult {
 }
 
 const TOKEN_NAME_LENGTH = 100;
+const MAX_KEPT_TOKENS = 100;
+
+/** The `keepTokens` of a password change: absent, or a list of token ids. */
+function tokenIdsOf(value: unknown): string[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value) || value.length > MAX_KEPT_TOKENS || !value.every((id) => typeof id === 'string' && id !== '' && id.length <= 36)) {
+    throw new ValidationError('keepTokens must list personal token ids', [{ path: '/keepTokens', message: `must be a list of up to ${MAX_KEPT_TOKENS} token ids`, code: 'type' }]);
+  }
+  return [...new Set(value as string[])];
+}
 
 export class AuthService {
   private readonly throttle: LoginThrottle;
@@ -57,27 +68,35 @@ export class AuthService {
     if (typeof request.username !== 'string' || request.username.trim() === '' || request.username.length > 200) problems.push({ path: '/username', message: 'is required (a string)', code: 'required' });
     if (typeof request.password !== 'string' || request.password === '' || request.password.length > MAX_PASSWORD_LENGTH) problems.push({ path: '/password', message: 'is required (a string)', code: 'required' });
     if (problems.length > 0) throw new ValidationError('Send a username and a password', problems);
-    const username = String(request.username).trim().toLowerCase();
+    const typed = String(request.username);
+    const username = normaliseUsername(typed);
     const password = String(request.password);
-    const keys = throttleKeysOf(username, origin.ip ?? 'unknown');
+    const metadata = this.dependencies.metadata();
+    // The user is resolved before the throttle, so every spelling the database equates with a
+    // user's name (MariaDB's collation ignores width, case and some invisible characters) counts
+    // against that one user; a name matching nobody counts under its normalised spelling.
+    const found = username === '' ? null : await findUser(this.database, metadata, 'username', username);
+    const keys = throttleKeysOf(found ? { userId: found.id } : { name: username }, origin.ip ?? 'unknown');
     const now = this.now();
+    let reservation: LoginReservation;
     try {
-      await this.throttle.check(keys, now);
+      reservation = await this.throttle.reserve(keys, now);
     } catch (error) {
-      if (error instanceof TooManyRequestsError) await this.audit('loginFailed', { userId: null, username }, origin, { recordId: null, changes: { reason: 'throttled' } });
+      if (error instanceof TooManyRequestsError) await this.audit('loginFailed', { userId: found?.id ?? null, username }, origin, { recordId: found?.id ?? null, changes: { reason: 'throttled' } });
       throw error;
     }
-    const metadata = this.dependencies.metadata();
-    const user = await findUser(this.database, metadata, 'username', username);
+    // Only the user's own name (normalised alike) signs in: not a spelling with invisible
+    // characters, nor one the collation merely equates (MariaDB's ignores accents: rép2 = rep2).
+    const user = found && normaliseUsername(found.username) === username && !hasControlOrFormatCharacters(typed) ? found : null;
     const hash = user ? await readPasswordHash(this.database, user.id) : null;
     const isPasswordRight = hash ? await verifyPassword(password, hash) : await verifyAgainstNothing(password);
     if (!user || !isPasswordRight || !user.active) {
-      await this.throttle.recordFailure(keys, now);
+      // The reservation stays: it is this attempt's failure.
       const reason = !user ? 'unknownUser' : !isPasswordRight ? 'wrongPassword' : 'disabled';
-      await this.audit('loginFailed', { userId: user?.id ?? null, username }, origin, { changes: { reason } });
+      await this.audit('loginFailed', { userId: found?.id ?? null, username }, origin, { recordId: found?.id ?? null, changes: { reason } });
       throw new UnauthorizedError('The username or password is wrong, or the user is disabled');
     }
-    await this.throttle.clearUser(keys);
+    await this.throttle.release(reservation, now);
     const expiresAt = new Date(now.getTime() + this.dependencies.config.sessionHours * 3_600_000);
     const session = await issueSession(this.database, { userId: user.id, kind: request.kind, now, expiresAt });
     const actor = actorOfUser(user, await readRoles(this.database, metadata));
@@ -94,25 +113,38 @@ export class AuthService {
     await this.audit('logout', auth.actor, origin);
   }
 
-  /** Changes one's own password; other sessions and login tokens end, this one stays. */
-  async changeOwnPassword(auth: Authenticated, current: unknown, next: unknown, origin: RequestOrigin): Promise<void> {
+  /**
+   * Changes one's own password. Every other credential of the user ends with it: other sessions,
+   * login tokens and personal API tokens — the request's own session or login token stays, and so
+   * do the personal tokens listed in `keepTokens` (ids), which the user keeps on purpose.
+   */
+  async changeOwnPassword(auth: Authenticated, current: unknown, next: unknown, keepTokens: unknown, origin: RequestOrigin): Promise<void> {
     const password = checkNewPassword(next, '/newPassword');
+    const keptIds = tokenIdsOf(keepTokens);
     const hash = await readPasswordHash(this.database, auth.user.id);
     const isRight = typeof current === 'string' && hash !== null && (await verifyPassword(current, hash));
     if (!isRight) throw new ValidationError('The current password is wrong', [{ path: '/currentPassword', message: 'does not match', code: 'wrongPassword' }]);
-    await setPassword(this.database, auth.user.id, password, this.now());
-    await revokeSessionsOf(this.database, auth.user.id, ['session', 'bearer'], auth.sessionId);
-    await this.audit('passwordChanged', auth.actor, origin);
+    const owned = new Set((await listPersonalTokens(this.database, auth.user.id)).map((token) => token.id));
+    const unknown: Problem[] = keptIds.flatMap((id, index) => (owned.has(id) ? [] : [{ path: `/keepTokens/${index}`, message: `you have no personal token with id "${id}"`, code: 'notFound' }]));
+    if (unknown.length > 0) throw new ValidationError('Only your own personal tokens can be kept', unknown);
+    const exceptIds = auth.kind === 'personal' ? keptIds : [auth.sessionId, ...keptIds];
+    let revoked = 0;
+    await setPassword(this.database, auth.user.id, password, this.now(), async (transaction) => {
+      revoked = await revokeSessionsOf(this.database, auth.user.id, SESSION_KINDS, { exceptIds, transaction });
+    });
+    await this.audit('passwordChanged', auth.actor, origin, { changes: { revokedCredentials: revoked, keptTokens: keptIds } });
   }
 
-  /** An administrator sets someone's password; that user's sessions and login tokens end. */
+  /** An administrator sets someone's password; every session and token of that user ends (personal API tokens too). */
   async setUserPassword(admin: Actor, userId: string, next: unknown, origin: RequestOrigin): Promise<void> {
     const password = checkNewPassword(next);
     const user = await findUser(this.database, this.dependencies.metadata(), 'id', userId);
     if (!user) throw new NotFoundError(`There is no user with id "${userId}"`);
-    await setPassword(this.database, user.id, password, this.now());
-    await revokeSessionsOf(this.database, user.id, ['session', 'bearer']);
-    await this.audit('passwordChanged', admin, origin, { recordId: user.id });
+    let revoked = 0;
+    await setPassword(this.database, user.id, password, this.now(), async (transaction) => {
+      revoked = await revokeSessionsOf(this.database, user.id, SESSION_KINDS, { transaction });
+    });
+    await this.audit('passwordChanged', admin, origin, { recordId: user.id, changes: { revokedCredentials: revoked } });
   }
 
   async createToken(auth: Authenticated, name: unknown, expiresAt: unknown, origin: RequestOrigin): Promise<{ session: IssuedSession; name: string }> {

@@ -1,5 +1,6 @@
 // Password hashes in `stagecraft_credentials`, one row per user id. Written by replacing the row
 // in a transaction (portable: no vendor upsert).
+import type { Transaction } from 'sequelize';
 import type { Database } from '../db/database';
 import { toSqlDateTime } from '../records/value-kinds';
 import { CREDENTIALS_TABLE } from './identity-tables';
@@ -12,7 +13,12 @@ export async function readPasswordHash(database: Database, userId: string): Prom
   return typeof hash === 'string' ? hash : null;
 }
 
-export async function setPassword(database: Database, userId: string, password: string, now: Date): Promise<void> {
+/**
+ * Replaces a user's password. `alsoInTransaction` runs in the same transaction — ending the
+ * user's sessions and tokens on a change or reset — so no crash leaves the new password with the
+ * old credentials still working.
+ */
+export async function setPassword(database: Database, userId: string, password: string, now: Date, alsoInTransaction?: (transaction: Transaction) => Promise<unknown>): Promise<void> {
   const hash = await hashPassword(password);
   const q = (name: string): string => database.quote(name);
   await database.transaction(async (transaction) => {
@@ -22,5 +28,6 @@ export async function setPassword(database: Database, userId: string, password: 
       [userId, hash, toSqlDateTime(now)],
       transaction,
     );
+    await alsoInTransaction?.(transaction);
   });
 }

@@ -6,6 +6,7 @@ import { ensureSystemTable, type SystemTable } from '../db/system-table';
 export const CREDENTIALS_TABLE = 'stagecraft_credentials';
 export const SESSIONS_TABLE = 'stagecraft_sessions';
 export const LOGIN_FAILURES_TABLE = 'stagecraft_login_failures';
+export const LOGIN_THROTTLE_KEYS_TABLE = 'stagecraft_login_throttle_keys';
 
 const CREDENTIALS: SystemTable = {
   name: CREDENTIALS_TABLE,
@@ -37,7 +38,11 @@ const SESSIONS: SystemTable = {
   ],
 };
 
-/** One row per failed login and key (`user:<name>`, `address:<ip>`), shared by every server process. */
+/**
+ * One row per login attempt and key (`user:<user id>` or `name:<normalised name>`, `address:<ip>`),
+ * shared by every server process: written before the password is checked, kept as a failure,
+ * removed when the attempt signs in.
+ */
 const LOGIN_FAILURES: SystemTable = {
   name: LOGIN_FAILURES_TABLE,
   columns: [
@@ -49,6 +54,17 @@ const LOGIN_FAILURES: SystemTable = {
   indexes: [{ name: 'stagecraft_login_failures_key', columns: ['throttle_key', 'failed_at'] }],
 };
 
+/** One lock row per throttle key: attempts on a key take its row's lock, so they count one at a time. */
+const LOGIN_THROTTLE_KEYS: SystemTable = {
+  name: LOGIN_THROTTLE_KEYS_TABLE,
+  columns: [
+    { name: 'throttle_key', type: { string: 300 } },
+    { name: 'attempted_at', type: 'datetime' },
+  ],
+  primaryKey: ['throttle_key'],
+  indexes: [],
+};
+
 export async function ensureIdentityTables(database: Database): Promise<void> {
-  for (const table of [CREDENTIALS, SESSIONS, LOGIN_FAILURES]) await ensureSystemTable(database, table);
+  for (const table of [CREDENTIALS, SESSIONS, LOGIN_FAILURES, LOGIN_THROTTLE_KEYS]) await ensureSystemTable(database, table);
 }

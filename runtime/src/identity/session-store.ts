@@ -1,7 +1,8 @@
 // Sessions and tokens in `stagecraft_sessions`: a browser session (cookie), a bearer token from
 // login, or a named personal API token. The client holds the secret; the table holds its digest,
 // so a leaked table opens no session. Revoking deletes the row: the next request already fails.
-import type { Database } from '../db/database';
+import type { Transaction } from 'sequelize';
+import { BindParameters, type Database } from '../db/database';
 import { newRecordId } from '../records/record-id';
 import { toSqlDateTime, VALUE_CODECS } from '../records/value-kinds';
 import { SESSIONS_TABLE } from './identity-tables';
@@ -50,17 +51,22 @@ export async function revokeSession(database: Database, id: string): Promise<boo
   return (await database.write(() => database.delete(`DELETE FROM ${q(SESSIONS_TABLE)} WHERE ${q('id')} = $1`, [id]))) > 0;
 }
 
-/** Ends a user's sessions of the given kinds, except one (the request's own, on a password change). */
-export async function revokeSessionsOf(database: Database, userId: string, kinds: readonly SessionKind[], exceptId?: string): Promise<number> {
+export interface RevokeOptions {
+  /** Sessions or tokens that stay (the request's own on a password change, tokens the user keeps). */
+  exceptIds?: readonly string[];
+  /** The caller's transaction (a password change's), else one statement of its own. */
+  transaction?: Transaction;
+}
+
+/** Ends a user's sessions and tokens of the given kinds, except some; returns how many ended. */
+export async function revokeSessionsOf(database: Database, userId: string, kinds: readonly SessionKind[], options: RevokeOptions = {}): Promise<number> {
   const q = (name: string): string => database.quote(name);
-  const bind: unknown[] = [userId, ...kinds];
-  const kindList = kinds.map((_, index) => `$${index + 2}`).join(', ');
-  let sql = `DELETE FROM ${q(SESSIONS_TABLE)} WHERE ${q('user_id')} = $1 AND ${q('kind')} IN (${kindList})`;
-  if (exceptId !== undefined) {
-    bind.push(exceptId);
-    sql += ` AND ${q('id')} <> $${bind.length}`;
-  }
-  return database.write(() => database.delete(sql, bind));
+  const bind = new BindParameters();
+  let sql = `DELETE FROM ${q(SESSIONS_TABLE)} WHERE ${q('user_id')} = ${bind.add(userId)} AND ${q('kind')} IN (${kinds.map((kind) => bind.add(kind)).join(', ')})`;
+  const exceptIds = options.exceptIds ?? [];
+  if (exceptIds.length > 0) sql += ` AND ${q('id')} NOT IN (${exceptIds.map((id) => bind.add(id)).join(', ')})`;
+  const { transaction } = options;
+  return transaction ? database.delete(sql, bind.values, transaction) : database.write(() => database.delete(sql, bind.values));
 }
 
 export async function listPersonalTokens(database: Database, userId: string): Promise<PersonalTokenSummary[]> {

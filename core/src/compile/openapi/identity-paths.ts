@@ -43,7 +43,20 @@ export const IDENTITY_SCHEMAS: Record<string, JsonSchema> = {
     },
     required: ['user', 'roles', 'isAdmin'],
   },
-  PasswordChange: { type: 'object', properties: { currentPassword: { type: 'string' }, newPassword: { type: 'string', minLength: 8 } }, required: ['currentPassword', 'newPassword'] },
+  PasswordChange: {
+    type: 'object',
+    properties: {
+      currentPassword: { type: 'string' },
+      newPassword: { type: 'string', minLength: 8 },
+      keepTokens: {
+        type: 'array',
+        maxItems: 100,
+        items: { type: 'string' },
+        description: 'Ids of one\'s personal API tokens that stay valid; every other personal token ends with the change (also the one sending it).',
+      },
+    },
+    required: ['currentPassword', 'newPassword'],
+  },
   PasswordSet: { type: 'object', properties: { password: { type: 'string', minLength: 8 } }, required: ['password'] },
   TokenRequest: { type: 'object', properties: { name: { type: 'string' }, expiresAt: DATE_TIME }, required: ['name'] },
   CreatedToken: {
@@ -101,11 +114,15 @@ export function identityPaths(): Record<string, OpenApiPathItem> {
     },
     '/api/auth/me': { get: operation('getCurrentUser', 'The signed-in user, roles and teams', 'auth', { responses: { '200': { description: 'The current user.', ...json(schemaRef('CurrentUser')) } } }) },
     '/api/auth/password': {
-      post: operation('changeOwnPassword', 'Change one\'s own password (other sessions end)', 'auth', { ...body('PasswordChange'), responses: { '204': NO_CONTENT, ...errorResponses('BadRequest', 'Forbidden', 'ValidationFailed') } }),
+      post: operation('changeOwnPassword', 'Change one\'s own password (other sessions and personal API tokens end)', 'auth', {
+        description: 'Every other session and login token of the user ends, and so does every personal API token not listed in `keepTokens`; the session or login token sending the request stays.',
+        ...body('PasswordChange'),
+        responses: { '204': NO_CONTENT, ...errorResponses('BadRequest', 'Forbidden', 'ValidationFailed') },
+      }),
     },
     '/api/auth/users/{id}/password': {
       parameters: [idParameter('user')],
-      put: operation('setUserPassword', 'Set a user\'s password (administrators; their sessions end)', 'auth', { ...body('PasswordSet'), responses: { '204': NO_CONTENT, ...errorResponses('BadRequest', 'Forbidden', 'NotFound', 'ValidationFailed') } }),
+      put: operation('setUserPassword', 'Set a user\'s password (administrators; all their sessions and API tokens end)', 'auth', { ...body('PasswordSet'), responses: { '204': NO_CONTENT, ...errorResponses('BadRequest', 'Forbidden', 'NotFound', 'ValidationFailed') } }),
     },
     '/api/auth/tokens': {
       get: operation('listApiTokens', 'One\'s personal API tokens (without secrets)', 'auth', { responses: { '200': { description: 'The tokens.', ...json(schemaRef('TokenList')) } } }),

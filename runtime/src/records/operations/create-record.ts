@@ -8,6 +8,7 @@ import { withoutHiddenFields } from '../../access/visible-entity';
 import { applyAssignmentRules, needsAssignment } from '../../assignment/assignment-rules';
 import { DUPLICATE_CONFIRMATION } from '../../duplicates/duplicate-error';
 import { prepareDuplicateCheck, requireNoDuplicates } from '../../duplicates/duplicate-checks';
+import { identityWriteProblems } from '../../identity/identity-writes';
 import { feedsRollups, lockRollupParents, refreshRollups } from '../../rollups/rollup-maintenance';
 import { emptyRollupValues } from '../../rollups/rollup-targets';
 import { assignCreatorValues, requireWritableProperties } from '../../access/write-guards';
@@ -34,6 +35,7 @@ export async function createRecord(context: RecordContext, entityName: string, b
   const isForAssignmentRules = needsAssignment(context, entity, input.values);
   assignCreatorValues(context.actor, access, input.values);
   input.problems.push(...(context.hooks?.createProblems?.(context, entity, input.values) ?? []));
+  input.problems.push(...identityWriteProblems(entity.name, input.values));
   applyDefaults(entity, input.values);
   validateValues(entity, input, 'create');
 

@@ -13,6 +13,7 @@ import type { CompiledEntity } from '../../live/compiled-types';
 import { changedFields } from '../../audit/record-changes';
 import { auditMembershipChange } from '../../audit/permission-audit';
 import { auditRecordWrite } from '../../audit/record-audit';
+import { endCredentialsOnActiveChange, identityWriteProblems } from '../../identity/identity-writes';
 import { feedsRollups, lockRollupParents, refreshRollups } from '../../rollups/rollup-maintenance';
 import { computeFormulas } from '../formulas';
 import { readLinks, writeLinks } from '../links';
@@ -49,6 +50,7 @@ export async function updateRecord(context: RecordContext, entityName: string, i
     throw new BadRequestError('If-Match and the body\'s version disagree', [{ path: '/version', message: `If-Match says ${options.expectedVersion}`, code: 'versionMismatch' }]);
   }
   const expectedVersion = options.expectedVersion ?? input.expectedVersion;
+  input.problems.push(...identityWriteProblems(entity.name, input.values));
   validateValues(entity, input, 'update');
 
   if (expectedVersion !== undefined && current.version !== expectedVersion) throw staleVersion(entity, id, current.version);
@@ -100,6 +102,7 @@ export async function updateRecord(context: RecordContext, entityName: string, i
     const changes = changedFields(before, after, names);
     await auditRecordWrite(context, transaction, 'update', entity.name, id, changes);
     await auditMembershipChange({ database: context.database, actor: context.actor, origin: context.origin, at: context.now() }, entity.name, id, changes, transaction);
+    await endCredentialsOnActiveChange(context.database, entity.name, id, current, merged, transaction);
   };
   try {
     // Inside a caller's transaction (an import's) the write joins it; its commit or rollback decides.
