@@ -82,18 +82,18 @@ describe.each(testDialects())('record lists on %s', (dialect) => {
     expect(names(await list(`filter=${encodeURIComponent(filter)}&sort=name`))).toEqual(['delta', "Épsilon 中文 O'Brien"]);
   });
 
-  it('rejects bad filter values, fields and operators with 400 at /filter/<field>', async () => {
+  it('rejects bad filter values with 400 at /filter/<field>/<op>, unknown fields and operators at /filter/<field>', async () => {
     for (const [query, path] of [
-      ['filter[employees][gt]=many', '/filter/employees'],
-      ['filter[birthday][eq]=2020-02-30', '/filter/birthday'],
-      ['filter[industry][eq]=banking', '/filter/industry'],
-      ['filter[active][eq]=maybe', '/filter/active'],
+      ['filter[employees][gt]=many', '/filter/employees/gt'],
+      ['filter[birthday][eq]=2020-02-30', '/filter/birthday/eq'],
+      ['filter[industry][eq]=banking', '/filter/industry/eq'],
+      ['filter[active][eq]=maybe', '/filter/active/eq'],
       ['filter[nope][eq]=1', '/filter/nope'],
       ['filter[name][between]=a', '/filter/name'],
-      ['filter[employees][contains]=1', '/filter/employees'],
+      ['filter[employees][contains]=1', '/filter/employees/contains'],
       ['filter=not-json', '/filter'],
     ] as const) {
-      const response = await runtime.api().get(`/api/records/${path === '/filter/birthday' ? 'contact' : 'account'}?${query}`);
+      const response = await runtime.api().get(`/api/records/${path === '/filter/birthday/eq' ? 'contact' : 'account'}?${query}`);
       expect(response.status).toBe(400);
       expect(response.body.error.code).toBe('badRequest');
       expect(response.body.error.details[0].path).toBe(path);

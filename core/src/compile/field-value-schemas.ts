@@ -2,6 +2,7 @@
 // typed over every FieldType so a new field type fails the build until it has a schema here.
 import { resolveText } from '../model/label';
 import type { EnumOption, FieldOfType, FieldType } from '../model/field';
+import { CONTROL_FREE_PATTERN } from '../model/stored-values';
 import { DEFAULT_STRING_LENGTH } from '../plan/table-plan';
 import type { JsonSchema } from './json-schema';
 
@@ -19,10 +20,10 @@ export const FIELD_VALUE_SCHEMAS = {
     type: 'string',
     maxLength: field.maxLength ?? DEFAULT_STRING_LENGTH,
     ...(field.minLength !== undefined && { minLength: field.minLength }),
-    ...(field.pattern !== undefined && { pattern: field.pattern }),
+    ...controlFree(field.pattern),
   }),
-  text: (field) => ({ type: 'string', ...(field.maxLength !== undefined && { maxLength: field.maxLength }) }),
-  email: () => ({ type: 'string', format: 'email', maxLength: DEFAULT_STRING_LENGTH }),
+  text: (field) => ({ type: 'string', ...(field.maxLength !== undefined && { maxLength: field.maxLength }), ...controlFree() }),
+  email: () => ({ type: 'string', format: 'email', maxLength: DEFAULT_STRING_LENGTH, ...controlFree() }),
   phone: (field) => ({ type: 'string', maxLength: DEFAULT_STRING_LENGTH, pattern: field.pattern ?? DEFAULT_PHONE_PATTERN }),
   url: () => ({ type: 'string', format: 'uri', maxLength: 2048 }),
   integer: (field) => ({
@@ -66,6 +67,11 @@ export const FIELD_VALUE_SCHEMAS = {
 export function fieldValueSchema<T extends FieldType>(field: FieldOfType<T>, locale: string): JsonSchema {
   const schemaOf = FIELD_VALUE_SCHEMAS[field.type] as (field: FieldOfType<T>, locale: string) => JsonSchema;
   return schemaOf(field, locale);
+}
+
+/** Text refuses C0 control characters (stored-values.ts); a field's own pattern applies as well. */
+function controlFree(pattern?: string): JsonSchema {
+  return pattern === undefined ? { pattern: CONTROL_FREE_PATTERN } : { pattern, allOf: [{ pattern: CONTROL_FREE_PATTERN }] };
 }
 
 export function recordIdSchema(): JsonSchema {

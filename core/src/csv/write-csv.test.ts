@@ -8,6 +8,7 @@ describe('CSV cells', () => {
     ['@SUM(A1)', `'@SUM(A1)`],
     ['\tTAB', `'\tTAB`],
     ['\r=1', `'\r=1`],
+    ['\n=1+1', `'\n=1+1`],
     ['plain', 'plain'],
     ['a=b', 'a=b'],
   ])('prefixes text a spreadsheet would run as a formula: %j', (value, expected) => {

@@ -8,3 +8,4 @@ export * from './permission';
 export * from './report';
 export * from './pack';
 export * from './problem';
+export * from './stored-values';

@@ -70,7 +70,7 @@ export function createApp(dependencies: AppDependencies): Express {
   app.set('etag', false);
   // Behind a reverse proxy, the client address (for login throttling and audit) is X-Forwarded-For's.
   if (config.trustProxyHops) app.set('trust proxy', config.trustProxyHops);
-  app.use(securityHeaders());
+  app.use(securityHeaders({ secureCookies: authConfig.secureCookies }));
   app.use(assignRequestId);
 
   app.get('/api/health', async (_request, response) => {

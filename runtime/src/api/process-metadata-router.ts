@@ -38,7 +38,8 @@ export function stateSummaries(document: ProcessDocument): StateSummary[] {
 }
 
 function processOf(metadata: CompiledMetadata, name: string): ProcessDocument {
-  const process = metadata.bundle.processes[name];
+  // Own properties only: "__proto__" or "toString" is no process, whatever Object.prototype holds.
+  const process = Object.hasOwn(metadata.bundle.processes, name) ? metadata.bundle.processes[name] : undefined;
   if (!process) throw new NotFoundError(`There is no process "${name}"`);
   return process;
 }

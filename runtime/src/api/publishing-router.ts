@@ -113,7 +113,7 @@ export function publishingRouter(repository: MetadataRepository, live: LiveMetad
   });
 
   router.get('/drafts/:name', requireAdmin, async (request, response) => {
-    const draft = await repository.getDraft(routeParam(request, 'name'));
+    const draft = await repository.getDraft(draftNameOf(request));
     if (!draft) throw new NotFoundError(`Draft "${routeParam(request, 'name')}" does not exist`);
     response.json(draft);
   });
@@ -123,12 +123,12 @@ export function publishingRouter(repository: MetadataRepository, live: LiveMetad
   });
 
   router.delete('/drafts/:name', requireAdmin, async (request, response) => {
-    if (!(await repository.deleteDraft(routeParam(request, 'name')))) throw new NotFoundError(`Draft "${routeParam(request, 'name')}" does not exist`);
+    if (!(await repository.deleteDraft(draftNameOf(request)))) throw new NotFoundError(`Draft "${routeParam(request, 'name')}" does not exist`);
     response.status(204).end();
   });
 
   router.post('/drafts/:name/publish', ...optionalBody, async (request, response) => {
-    const result = await publishAndRefresh(request, 'publish', repository.publishDraft(routeParam(request, 'name'), publishOptionsOf(request)));
+    const result = await publishAndRefresh(request, 'publish', repository.publishDraft(draftNameOf(request), publishOptionsOf(request)));
     response.status(result.unchanged ? 200 : 201).json(publishResponse(result));
   });
 

@@ -176,6 +176,7 @@ export class Database {
 
   private parameters(sql: string, bind: readonly unknown[]): { bind?: unknown[]; replacements?: unknown[] } {
     if (bind.length === 0) return {};
+    assertBindable(bind);
     if (this.dialect !== 'mysql') return { bind: bind as unknown[] };
     const replacements: unknown[] = [];
     for (const match of sql.matchAll(PLACEHOLDER)) replacements.push(bind[Number(match[1]) - 1]);
@@ -219,7 +220,28 @@ export class Database {
 /** `$n` placeholders replaced by their values as MySQL literals, escaped exactly as Sequelize escapes replacements. */
 function inlineValues(sql: string, bind: readonly unknown[]): string {
   if (bind.length === 0) return sql;
+  assertBindable(bind);
   return sql.replace(PLACEHOLDER, (_, index: string) => escape(bind[Number(index) - 1] as Escapable, undefined, 'mysql', true));
+}
+
+/** A bound value the database layer refuses: validation should have stopped it (a bug, hence a 500). */
+export class UnbindableValueError extends Error {
+  constructor(position: number) {
+    super(`Bind parameter $${position} is not a finite number; it is never sent to the database`);
+    this.name = 'UnbindableValueError';
+  }
+}
+
+/**
+ * Infinity and NaN have no SQL literal: Sequelize's escape writes them bare, so MySQL would read
+ * `Infinity` as a column name, and SQLite would store a value MySQL cannot. Whatever let one through
+ * validation, it stops here.
+ */
+export function assertBindable(bind: readonly unknown[]): void {
+  for (let index = 0; index < bind.length; index += 1) {
+    const value = bind[index];
+    if (typeof value === 'number' && !Number.isFinite(value)) throw new UnbindableValueError(index + 1);
+  }
 }
 
 function affectedRowsOf(result: unknown): number {

@@ -1,7 +1,7 @@
 // Sign-in and everything a signed-in user does with credentials: login (throttled, audited),
 // per-request authentication, logout, password changes, personal API tokens. The HTTP layer
 // (api/auth-router.ts) only translates requests and responses.
-import { NotFoundError, UnauthorizedError, TooManyRequestsError, ValidationError, type Problem } from '@stagecraft/core';
+import { isStorableInstant, MAX_STORED_DATE, NotFoundError, UnauthorizedError, TooManyRequestsError, ValidationError, type Problem } from '@stagecraft/core';
 import { appendAudit, type AuditAction } from '../audit/audit-log';
 import type { AuthConfig } from '../config/config';
 import type { Database } from '../db/database';
@@ -154,7 +154,8 @@ export class AuthService {
     let expiry: Date | null = null;
     if (expiresAt !== undefined && expiresAt !== null) {
       expiry = typeof expiresAt === 'string' ? new Date(expiresAt) : new Date(Number.NaN);
-      if (Number.isNaN(expiry.getTime()) || expiry.getTime() <= now.getTime()) problems.push({ path: '/expiresAt', message: 'must be a future date-time (ISO 8601)', code: 'format' });
+      // Past year 9999 (UTC) the session table's DATETIME cannot hold it.
+      if (!isStorableInstant(expiry) || expiry.getTime() <= now.getTime()) problems.push({ path: '/expiresAt', message: `must be a future date-time (ISO 8601) up to ${MAX_STORED_DATE}`, code: 'format' });
     }
     if (problems.length > 0) throw new ValidationError('The token request is not valid', problems);
     const tokenName = String(name).trim();

@@ -5,7 +5,7 @@
 // the columns an export adds that nobody writes (createdAt, updatedAt, formulas, autonumbers) are
 // skipped, while `id` and `version` serve upserts by id only. An empty cell writes nothing on
 // create (defaults apply) and clears the field on update.
-import { BadRequestError, parseCsv, PayloadTooLargeError, type EntityAccess, type Problem } from '@stagecraft/core';
+import { BadRequestError, FORMULA_DEFUSED, parseCsv, PayloadTooLargeError, type EntityAccess, type Problem } from '@stagecraft/core';
 import type { CompiledEntity, CompiledField } from '../live/compiled-types';
 import { isPlainObject } from '../records/write-input';
 
@@ -30,7 +30,6 @@ export interface ImportRow {
 
 /** Columns an export writes that are the server's to set; `id` and `version` serve updates. */
 const SERVER_SET = new Set(['createdAt', 'updatedAt']);
-const FORMULA_DEFUSED = /^'[=+\-@\t\r]/;
 const NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
 
 /** `key`: the upsert's key column, read even when it is a field nobody writes (an autonumber). */

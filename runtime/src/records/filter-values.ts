@@ -1,23 +1,22 @@
 // Turns filter values from a query string (text) or a JSON filter (typed) into bind parameters
-// of the field's value kind. A value that cannot be one is reported, never passed to SQL as is.
+// of the field's value kind. A value that cannot be one is reported, never passed to SQL as is:
+// numbers are finite, dates and date-times within what the databases store (years 1–9999, UTC).
+import { isStorableDate, isStorableInstant, STORED_DATE_RANGE } from '@stagecraft/core';
 import { toSqlDateTime, type ValueKind } from './value-kinds';
 
 export type ParsedValue = { ok: true; value: unknown } | { ok: false; message: string };
 
 const INTEGER = /^[-+]?\d{1,15}$/;
 const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?)?([zZ]|[+-]\d{2}:?\d{2})?$/;
 
 const ok = (value: unknown): ParsedValue => ({ ok: true, value });
 const fail = (message: string): ParsedValue => ({ ok: false, message });
 
+/** A calendar date YYYY-MM-DD the databases store (years 1–9999). */
 export function isValidDate(text: string): boolean {
-  const match = DATE.exec(text);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return isStorableDate(text);
 }
 
 export function parseFilterValue(kind: ValueKind, raw: unknown, enumValues?: ReadonlySet<string>): ParsedValue {
@@ -37,20 +36,21 @@ export function parseFilterValue(kind: ValueKind, raw: unknown, enumValues?: Rea
       return fail('must be a whole number');
     case 'number':
       if (typeof raw === 'number' && Number.isFinite(raw)) return ok(raw);
-      if (typeof raw === 'string' && NUMBER.test(raw.trim())) return ok(Number(raw));
-      return fail('must be a number');
+      // 1e309 matches the grammar but is Infinity: never a value a column holds.
+      if (typeof raw === 'string' && NUMBER.test(raw.trim()) && Number.isFinite(Number(raw))) return ok(Number(raw));
+      return fail('must be a finite number');
     case 'boolean':
       if (raw === true || raw === 'true' || raw === '1' || raw === 1) return ok(1);
       if (raw === false || raw === 'false' || raw === '0' || raw === 0) return ok(0);
       return fail('must be true or false');
     case 'date':
       if (typeof raw === 'string' && isValidDate(raw)) return ok(raw);
-      return fail('must be a date (YYYY-MM-DD)');
+      return fail(`must be a date (YYYY-MM-DD) ${STORED_DATE_RANGE}`);
     case 'datetime': {
       if (typeof raw !== 'string' || !DATE_TIME.test(raw)) return fail('must be an ISO 8601 date-time');
       const zoned = /([zZ]|[+-]\d{2}:?\d{2})$/.test(raw) || DATE.test(raw) ? raw : `${raw}Z`;
       const date = new Date(zoned.replace(' ', 'T'));
-      if (Number.isNaN(date.getTime())) return fail('must be an ISO 8601 date-time');
+      if (!isStorableInstant(date)) return fail(`must be an ISO 8601 date-time ${STORED_DATE_RANGE} in UTC`);
       return ok(toSqlDateTime(date));
     }
   }

@@ -1,10 +1,10 @@
 // ajv's errors → our Problems: one readable message per bad property, at its JSON Pointer.
-import type { Problem } from '@stagecraft/core';
+import { CONTROL_FREE_MESSAGE, CONTROL_FREE_PATTERN, STORED_DATE_RANGE, type Problem } from '@stagecraft/core';
 import type { ErrorObject } from 'ajv';
 
 const FORMAT_MESSAGES: Record<string, string> = {
-  date: 'must be a date (YYYY-MM-DD)',
-  'date-time': 'must be a date and time in ISO 8601 with a time zone, e.g. 2025-01-31T09:30:00Z',
+  date: `must be a date (YYYY-MM-DD) ${STORED_DATE_RANGE}`,
+  'date-time': `must be a date and time in ISO 8601 with a time zone, e.g. 2025-01-31T09:30:00Z, ${STORED_DATE_RANGE} in UTC`,
   email: 'must be an e-mail address',
   uri: 'must be a URL',
   url: 'must be a URL',
@@ -35,6 +35,7 @@ function problemOf(error: ErrorObject): Problem {
     case 'format':
       return { path: error.instancePath, message: FORMAT_MESSAGES[String(params.format)] ?? `must be a valid ${String(params.format)}`, code: 'format' };
     case 'pattern':
+      if (params.pattern === CONTROL_FREE_PATTERN) return { path: error.instancePath, message: CONTROL_FREE_MESSAGE, code: 'controlCharacter' };
       return { path: error.instancePath, message: `does not match the pattern ${String(params.pattern)}`, code: 'pattern' };
     default:
       return { path: error.instancePath, message: error.message ?? 'is not valid', code: error.keyword };

@@ -25,7 +25,8 @@ export function buildWhereClause(entity: CompiledEntity, filters: readonly ListF
     }
     const condition = conditionOf(field, filter, params);
     if (typeof condition === 'string') conditions.push(condition);
-    else problems.push({ path: `/filter/${filter.field}`, message: condition.message, code: 'badFilter' });
+    // A bad value is reported at its parameter, filter[field][op] → /filter/field/op.
+    else problems.push({ path: `/filter/${filter.field}/${filter.op}`, message: condition.message, code: 'badFilter' });
   }
   if (problems.length > 0) throw new BadRequestError('The filter is not valid', problems);
   if (search) {

@@ -1,5 +1,7 @@
 // Checks a saved view sent by a client: a name, and a definition of list filters, sort, search
 // and page size over fields the user may see (a hidden field is refused like an unknown one).
+// Filter values are checked as the list endpoint will read them, so a saved view never holds a
+// filter that fails every time it is opened.
 import { FILTER_OPERATORS, ValidationError, type Problem } from '@stagecraft/core';
 import { isPlainObject } from '../records/write-input';
 
@@ -18,6 +20,9 @@ export interface SavedViewDefinition {
   pageSize?: number;
 }
 
+/** The message of a filter the list endpoint would refuse (e.g. a non-finite number), or undefined. */
+export type FilterValueCheck = (filter: { field: string; op: string; value?: unknown }) => string | undefined;
+
 export interface SavedViewInput {
   name?: string;
   definition?: SavedViewDefinition;
@@ -32,7 +37,7 @@ function checkName(raw: unknown, problems: Problem[]): string | undefined {
   return raw.trim();
 }
 
-function checkDefinition(raw: unknown, fields: ReadonlySet<string>, problems: Problem[]): SavedViewDefinition | undefined {
+function checkDefinition(raw: unknown, fields: ReadonlySet<string>, checkValue: FilterValueCheck, problems: Problem[]): SavedViewDefinition | undefined {
   if (!isPlainObject(raw)) {
     problems.push({ path: '/definition', message: 'must be an object with filters and sort', code: 'type' });
     return undefined;
@@ -54,6 +59,8 @@ function checkDefinition(raw: unknown, fields: ReadonlySet<string>, problems: Pr
         problems.push({ path: `${path}/field`, message: `"${filter.field}" is not a field of this entity`, code: 'unknownField' });
       } else if (!OPERATORS.has(filter.op)) {
         problems.push({ path: `${path}/op`, message: `must be one of ${FILTER_OPERATORS.join(', ')}`, code: 'enum' });
+      } else if (checkValue(filter as { field: string; op: string; value?: unknown }) !== undefined) {
+        problems.push({ path: `${path}/value`, message: checkValue(filter as { field: string; op: string; value?: unknown }) ?? '', code: 'badFilter' });
       } else {
         filters.push(filter.value === undefined ? { field: filter.field, op: filter.op } : { field: filter.field, op: filter.op, value: filter.value });
       }
@@ -79,7 +86,7 @@ function checkDefinition(raw: unknown, fields: ReadonlySet<string>, problems: Pr
 }
 
 /** A new view (name and definition required) or a change (either, at least one). */
-export function readSavedViewInput(body: unknown, fields: ReadonlySet<string>, mode: 'create' | 'update'): SavedViewInput {
+export function readSavedViewInput(body: unknown, fields: ReadonlySet<string>, checkValue: FilterValueCheck, mode: 'create' | 'update'): SavedViewInput {
   const problems: Problem[] = [];
   if (!isPlainObject(body)) throw new ValidationError('A saved view is a JSON object', [{ path: '', message: 'must be an object', code: 'type' }]);
   for (const key of Object.keys(body)) {
@@ -92,7 +99,7 @@ export function readSavedViewInput(body: unknown, fields: ReadonlySet<string>, m
     if (name !== undefined) input.name = name;
   }
   if (mode === 'create' || body.definition !== undefined) {
-    const definition = checkDefinition(body.definition, fields, problems);
+    const definition = checkDefinition(body.definition, fields, checkValue, problems);
     if (definition !== undefined) input.definition = definition;
   }
   if (mode === 'update' && body.name === undefined && body.definition === undefined) problems.push({ path: '', message: 'must change the name or the definition', code: 'required' });

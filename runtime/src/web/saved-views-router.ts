@@ -1,15 +1,18 @@
 // /api/views: the signed-in user's saved list views. GET ?entity= lists them; POST saves one;
 // PATCH renames or redefines one; DELETE removes one. The entity must be one the user may see
-// and the filters and sort may name only fields they may see (else 404 / 422 as for unknown).
-import { BadRequestError, NotFoundError } from '@stagecraft/core';
+// and the filters and sort may name only fields they may see (else 404 / 422 as for unknown), with
+// values the list endpoint accepts (else 422).
+import { BadRequestError, NotFoundError, type FilterOperator } from '@stagecraft/core';
 import { Router, type Request } from 'express';
 import { entityAccessOf } from '../access/access-policies';
 import { isEntityVisible, visibleEntityDocument } from '../access/visible-metadata';
 import { jsonBody } from '../api/json-body';
 import { actorOf } from '../api/request-actor';
 import { routeParam } from '../api/route-params';
+import { BindParameters } from '../db/database';
 import type { CompiledMetadata } from '../live/compiled-types';
-import { readSavedViewInput } from './saved-view-input';
+import { conditionOf } from '../records/where-clause';
+import { readSavedViewInput, type FilterValueCheck } from './saved-view-input';
 import type { SavedViewStore } from './saved-views';
 
 const VIEW_BODY_LIMIT = '16kb';
@@ -34,6 +37,14 @@ export function savedViewsRouter(store: SavedViewStore, metadata: () => Compiled
     return new Set([...SYSTEM_FIELDS, ...visibleEntityDocument(entity.document, access).fields.map((field) => field.name)]);
   };
 
+  /** A filter value as the list endpoint reads it: what it would refuse, the view may not hold. */
+  const valueCheck = (entityName: string): FilterValueCheck => (filter) => {
+    const field = metadata().entities.get(entityName)?.fields.get(filter.field);
+    if (!field) return undefined;
+    const condition = conditionOf(field, { field: filter.field, op: filter.op as FilterOperator, value: filter.value }, new BindParameters());
+    return typeof condition === 'string' ? undefined : condition.message;
+  };
+
   router.get('/', async (request, response) => {
     const entity = request.query.entity;
     if (typeof entity !== 'string' || entity === '') throw new BadRequestError('Name the entity: GET /api/views?entity=…', [{ path: '/entity', message: 'is required', code: 'required' }]);
@@ -45,7 +56,7 @@ export function savedViewsRouter(store: SavedViewStore, metadata: () => Compiled
     const userId = userOf(request);
     const raw = request.body as { entity?: unknown };
     const fields = visibleFields(request, raw?.entity);
-    const input = readSavedViewInput(request.body, fields, 'create');
+    const input = readSavedViewInput(request.body, fields, valueCheck(String(raw.entity)), 'create');
     const view = await store.create(userId, String(raw.entity), input.name ?? '', input.definition ?? { filters: [], sort: '' });
     response.status(201).json(view);
   });
@@ -53,7 +64,7 @@ export function savedViewsRouter(store: SavedViewStore, metadata: () => Compiled
   router.patch('/:id', ...body, async (request, response) => {
     const userId = userOf(request);
     const current = await store.get(userId, routeParam(request, 'id'));
-    const input = readSavedViewInput(request.body, visibleFields(request, current.entity), 'update');
+    const input = readSavedViewInput(request.body, visibleFields(request, current.entity), valueCheck(current.entity), 'update');
     response.json(await store.update(userId, current.id, input));
   });
 

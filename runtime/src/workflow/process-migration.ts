@@ -46,6 +46,9 @@ export async function migrateProcessInstances(service: WorkflowService, processN
   const toVersion = metadata.version;
   if (toVersion === null) throw new ValidationError('Nothing is published yet', [{ path: '', message: 'publish a version first', code: 'noLiveVersion' }]);
   const to = processIn(service.catalog.of(metadata), processName);
+  // Instances already on the live version have nothing to move (and rewriting a row with the same
+  // values changes no row on MySQL, which the update would take for a vanished instance).
+  if (request.fromVersion === toVersion) return { process: processName, fromVersion: toVersion, toVersion, migrated: 0 };
   const from = processIn(await service.catalog.forVersion(request.fromVersion), processName);
   const entity = entityIn(metadata, to.document.entity);
   const instances = await listInstancesOfProcess(service.database, processName, request.fromVersion, MAX_RECORDS);

@@ -2,7 +2,7 @@
 // nothing is read from or written to the record tables. The process is the live one, or an
 // unpublished document sent along (validated and compiled against the live bundle first, so a
 // process can be tried before it is published; its problems come back at `/process/...`).
-import { BadRequestError, compileProcess, simulateProcess, ValidationError, type CompiledProcess, type Problem, type ProcessDocument, type ProcessUser, type SimulatedEvent, type Simulation } from '@stagecraft/core';
+import { BadRequestError, compileProcess, isStorableInstant, STORED_DATE_RANGE, simulateProcess, ValidationError, type CompiledProcess, type Problem, type ProcessDocument, type ProcessUser, type SimulatedEvent, type Simulation } from '@stagecraft/core';
 import type { Actor } from '../identity/actor';
 import type { CompiledMetadata } from '../live/compiled-types';
 import { isPlainObject } from '../records/write-input';
@@ -30,11 +30,11 @@ export function readSimulationRequest(body: unknown, actor: Actor, now: Date): S
   events.forEach((event: unknown, index) => {
     if (!isPlainObject(event) || typeof event.type !== 'string' || event.type === '') problems.push({ path: `/events/${index}`, message: 'must be an object with a "type"', code: 'type' });
     else if (event.data !== undefined && !isPlainObject(event.data)) problems.push({ path: `/events/${index}/data`, message: 'must be an object', code: 'type' });
-    else if (event.at !== undefined && (typeof event.at !== 'string' || Number.isNaN(Date.parse(event.at)))) problems.push({ path: `/events/${index}/at`, message: 'must be a date-time', code: 'format' });
+    else if (event.at !== undefined && !isSimulatedTime(event.at)) problems.push({ path: `/events/${index}/at`, message: `must be a date-time ${STORED_DATE_RANGE}`, code: 'format' });
   });
   const user = readUser(body.user, actor, problems);
-  const start = body.now === undefined ? now : typeof body.now === 'string' && !Number.isNaN(Date.parse(body.now)) ? new Date(body.now) : undefined;
-  if (!start) problems.push({ path: '/now', message: 'must be a date-time', code: 'format' });
+  const start = body.now === undefined ? now : isSimulatedTime(body.now) ? new Date(body.now) : undefined;
+  if (!start) problems.push({ path: '/now', message: `must be a date-time ${STORED_DATE_RANGE}`, code: 'format' });
   if (body.process !== undefined && !isPlainObject(body.process)) problems.push({ path: '/process', message: 'must be a process document', code: 'type' });
   if (problems.length > 0) throw new ValidationError('The simulation request is not valid', problems);
   return {
@@ -56,6 +56,11 @@ function readUser(raw: unknown, actor: Actor, problems: Problem[]): ProcessUser 
 }
 
 /** The process to simulate: the sent document (compiled now) or the live one of that name. */
+/** A simulated clock stays where real ones can be: years 1–9999 (timers added to it stay valid dates). */
+function isSimulatedTime(raw: unknown): raw is string {
+  return typeof raw === 'string' && isStorableInstant(new Date(raw));
+}
+
 export function processToSimulate(catalog: ProcessCatalog, metadata: CompiledMetadata, name: string, document?: ProcessDocument): CompiledProcess {
   if (!document) return processIn(catalog.of(metadata), name);
   if (document.name !== undefined && document.name !== name) {

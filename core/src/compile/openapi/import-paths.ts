@@ -51,7 +51,7 @@ export function importPaths(entity: EntityDocument, own: EntityComponentNames, l
         summary: `Import ${plural} from CSV or JSON`,
         description:
           'Needs the import grant and create (and update for upserts). Each row goes through the record operations (validation, formulas, processes, duplicates, audit). '
-          + 'CSV: a header row of field names, as the export writes it; an apostrophe the export put before = + - @ is dropped; createdAt, updatedAt and computed columns are skipped; '
+          + 'CSV: a header row of field names, as the export writes it; an apostrophe the export put before = + - @, a tab, CR or LF is dropped; createdAt, updatedAt and computed columns are skipped; '
           + 'an empty cell writes nothing on create and clears the field on update. atomic=true (default): any failed row → 422 with details at /rows/<row>/<field> and nothing written. '
           + 'At most 5,000 rows per request (413 beyond).',
         tags: [entity.name],

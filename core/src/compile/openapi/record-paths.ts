@@ -83,7 +83,7 @@ export function compileEntityApi(entity: EntityDocument, bundle: MetadataBundle,
     get: {
       operationId: `export${pascal}Records`,
       summary: `Export ${plural} as CSV`,
-      description: 'Every record the caller may read and export that matches the filters, streamed as CSV (UTF-8 with a byte-order mark, a header row of field names, fields hidden from the caller left out; text starting with = + - @ is prefixed with an apostrophe).',
+      description: 'Every record the caller may read and export that matches the filters, streamed as CSV (UTF-8 with a byte-order mark, a header row of field names, fields hidden from the caller left out; text starting with = + - @, a tab, CR or LF is prefixed with an apostrophe).',
       tags,
       parameters: [
         { name: 'format', in: 'query', description: 'The file format.', schema: { type: 'string', enum: ['csv'], default: 'csv' } },
