@@ -131,6 +131,21 @@ describe('compileAccessPolicy', () => {
     expect(account.fieldAccess('tier')).toBe('editable');
   });
 
+  it('keeps a field some set hides hidden when another set grants the entity without naming it', () => {
+    const bundle = exampleBundle();
+    bundle.permissions = { ...bundle.permissions, everyUser: { kind: 'permissionSet', name: 'everyUser', role: EVERY_USER_ROLE, entities: { tag: { read: true, fields: { color: 'hidden' } } } } };
+    // The rep's and the manager's tag grants name no fields: they do not un-hide the colour.
+    for (const subject of [member(), member('salesRep'), member('salesManager'), member('salesRep', 'supportAgent')]) {
+      const tag = policyFor(subject, bundle).entity('tag');
+      expect([tag.fieldAccess('color'), tag.fieldAccess('name')]).toEqual(['hidden', 'editable']);
+      expect(tag.hiddenFields.has('color')).toBe(true);
+    }
+    // A set that names the field readable un-hides it, at the level it names.
+    bundle.permissions!.salesManager!.entities.tag!.fields = { color: 'readOnly' };
+    expect(policyFor(member('salesManager'), bundle).entity('tag').fieldAccess('color')).toBe('readOnly');
+    expect(policyFor(member('salesRep'), bundle).entity('tag').fieldAccess('color')).toBe('hidden');
+  });
+
   it('adds up several permission sets of one role', () => {
     const bundle = exampleBundle();
     bundle.permissions!.extraRep = { kind: 'permissionSet', name: 'extraRep', role: 'salesRep', entities: { opportunity: { delete: 'own', fields: { discount: 'editable' } } } };
