@@ -154,6 +154,24 @@ describe('compileAccessPolicy', () => {
     expect(opportunity.fieldAccess('discount')).toBe('editable');
   });
 
+  it('compiles a parent scope to the parent\'s own rule for the same (or the named) operation', () => {
+    const bundle = exampleBundle();
+    bundle.permissions!.salesRep!.entities.contact = { read: { via: 'account' }, update: { via: 'account' }, delete: { via: 'account', operation: 'update' } };
+    const contact = policyFor(member('salesRep'), bundle).entity('contact');
+    expect(contact.rowFilter('read')).toEqual({ kind: 'parent', field: 'account', entity: 'account', rule: { kind: 'or', conditions: [own(), team] } });
+    expect(contact.rowFilter('update')).toEqual({ kind: 'parent', field: 'account', entity: 'account', rule: own() });
+    expect(contact.rowFilter('delete')).toEqual(contact.rowFilter('update'));
+    // The parent's rule includes its sharing rules; a parent every record of which is allowed allows every child.
+    const agent = exampleBundle();
+    agent.permissions!.supportAgent!.entities.contact = { read: { via: 'account' } };
+    expect(policyFor(member('supportAgent'), agent).entity('contact').rowFilter('read')).toEqual({ kind: 'or', conditions: [{ kind: 'parent', field: 'account', entity: 'account', rule: gold }, phone] });
+    bundle.permissions!.salesManager!.entities.account!.read = true;
+    bundle.permissions!.salesManager!.entities.contact = { read: { via: 'account' }, export: { via: 'account' } };
+    expect(policyFor(member('salesManager'), bundle).entity('contact').rowFilter('read')).toBe(true);
+    // A parent the role may not touch lets no child through.
+    expect(policyFor(member('salesRep'), bundle).entity('contact').rowFilter('export')).toBe(false);
+  });
+
   it('hides a formula that reads a hidden field, also through another formula', () => {
     const bundle = exampleBundle();
     bundle.entities.opportunity!.fields.push({ name: 'doubleWeighted', type: 'formula', resultType: 'decimal', expression: 'weightedAmount * 2' });

@@ -20,8 +20,18 @@ export type ScopedOperation = (typeof SCOPED_OPERATIONS)[number];
 export const RECORD_SCOPES = ['own', 'team', 'hierarchy', 'all'] as const;
 export type RecordScope = (typeof RECORD_SCOPES)[number];
 
+/**
+ * Records that follow a parent's access: those whose reference field `via` names a record of its
+ * entity the actor may `operation` (default: the same operation) — quote lines that follow their
+ * quote. The parent's whole rule (scopes, sharing rules, partner restriction) applies.
+ */
+export interface ParentScope {
+  via: string;
+  operation?: ScopedOperation;
+}
+
 /** `true` means every record (`all`), `false` or absent means none. */
-export type ScopedGrant = boolean | RecordScope;
+export type ScopedGrant = boolean | RecordScope | ParentScope;
 
 export const FIELD_ACCESS_LEVELS = ['hidden', 'readOnly', 'editable'] as const;
 export type FieldAccessLevel = (typeof FIELD_ACCESS_LEVELS)[number];

@@ -69,4 +69,14 @@ describe('access rules as SQL', () => {
     const rule = compileAccessPolicy(metadata.bundle, { roles: ['partner'], isAdmin: false, isPartner: true }).entity('opportunity').rowFilter('read');
     expect(sqlOf(rule, { ...rep, partnerAccountId: 'acc-p' }, 'opportunity')).toEqual({ sql: '"partner_account" = $1', values: ['acc-p'] });
   });
+
+  it('follows a parent rule as a semi-join on the reference, the parent\'s columns unqualified inside it', () => {
+    const rule: AccessRule = { kind: 'parent', field: 'account', entity: 'account', rule: { kind: 'or', conditions: [{ kind: 'equalsActor', field: 'owner', parameter: 'userId' }, { kind: 'userIn', field: 'owner', by: 'team', parameter: 'teamIds' }] } };
+    expect(sqlOf(rule, rep, 'contact', '"c"')).toEqual({
+      sql: '"c"."account" IN (SELECT "id" FROM "account" WHERE "owner" IN (SELECT "id" FROM "user" WHERE "id" = $1 OR "team" IN ($2)))',
+      values: ['u-rep', 't-east'],
+    });
+    // A parent rule that matches nothing for this actor matches no child either.
+    expect(sqlOf({ kind: 'parent', field: 'account', entity: 'account', rule: { kind: 'equalsActor', field: 'owner', parameter: 'userId' } }, { ...rep, userId: null }, 'contact')).toEqual({ sql: NO_ROWS, values: [] });
+  });
 });
