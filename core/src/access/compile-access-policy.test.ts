@@ -115,6 +115,18 @@ describe('compileAccessPolicy', () => {
     expect(policyFor({ roles: ['partner'], isAdmin: false, isPartner: true }, bundle).entity('tag').rowFilter('read')).toEqual({ kind: 'match', clause: { field: 'color', op: 'eq', value: '#0000ff' } });
   });
 
+  it('keeps a partner-only set to the partner account even for a holder without one: no record, no create', () => {
+    const policy = policyFor(member('partner'));
+    for (const entity of ['account', 'opportunity']) {
+      expect(policy.entity(entity).rowFilter('read')).toEqual(ownPartner);
+      expect(policy.entity(entity).can('create')).toBe(false);
+    }
+    // Without the flag the same set would reach every record of a holder who is no partner.
+    const bundle = exampleBundle();
+    delete bundle.permissions!.partner!.partnerOnly;
+    expect(policyFor(member('partner'), bundle).entity('account').rowFilter('read')).toBe(true);
+  });
+
   it('ands a partner restriction with scoped grants', () => {
     const bundle = exampleBundle();
     bundle.permissions!.partner!.entities.opportunity!.update = 'own';

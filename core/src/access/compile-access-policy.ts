@@ -59,22 +59,26 @@ export function compileAccessPolicy(bundle: MetadataBundle, subject: AccessSubje
 }
 
 function memberAccess(entity: EntityDocument, sets: readonly PermissionSetDocument[], isPartner: boolean, accessOf: (name: string) => EntityAccess): EntityAccess {
-  const grants = sets.flatMap((set) => (Object.hasOwn(set.entities, entity.name) ? [set.entities[entity.name] as EntityPermission] : []));
+  const entrySets = sets.filter((set) => Object.hasOwn(set.entities, entity.name));
+  const grants = entrySets.map((set) => set.entities[entity.name] as EntityPermission);
   const sharingRules = sets.flatMap((set) => (set.sharingRules ?? []).filter((rule) => rule.entity === entity.name));
   const ownerField = ownerFieldOf(entity);
   const partnerField = partnerFieldOf(entity);
-  // A partner reaches, through grants, only records shared with their partner account;
-  // sharing rules are explicit exceptions an administrator wrote for the role.
-  const partnerRestriction: AccessRule = !isPartner ? true : partnerField === undefined ? false : { kind: 'equalsActor', field: partnerField, parameter: 'partnerAccountId' };
+  // A partner reaches, through grants, only records shared with their partner account; so does
+  // anyone through a partner-only set (a holder without a partner account binds null: no record).
+  // Sharing rules are explicit exceptions an administrator wrote for the role.
+  const ownPartnerAccount: AccessRule = partnerField === undefined ? false : { kind: 'equalsActor', field: partnerField, parameter: 'partnerAccountId' };
+  const restrictionOf = (set: PermissionSetDocument): AccessRule => (isPartner || set.partnerOnly === true ? ownPartnerAccount : true);
   const rules = new Map<EntityOperation, AccessRule>();
   for (const operation of SCOPED_OPERATIONS) {
     const parentRuleOf = parentRuleResolver(entity, operation, accessOf);
-    const granted = anyOf(grants.map((grant) => scopeRule(grant[operation], ownerField, parentRuleOf)));
+    const granted = anyOf(entrySets.map((set) => allOf([scopeRule(set.entities[entity.name]?.[operation], ownerField, parentRuleOf), restrictionOf(set)])));
     const shared = anyOf(sharingRules.filter((rule) => SHARING_OPERATIONS[rule.access].includes(operation)).map(sharingRuleOf));
-    rules.set(operation, anyOf([allOf([granted, partnerRestriction]), shared]));
+    rules.set(operation, anyOf([granted, shared]));
   }
   for (const operation of ['create', 'import'] as const) {
-    rules.set(operation, partnerRestriction !== false && grants.some((grant) => grant[operation] === true));
+    // A partner-only set lets only partners create (their records carry their partner account).
+    rules.set(operation, entrySets.some((set) => set.entities[entity.name]?.[operation] === true && restrictionOf(set) !== false && (isPartner || set.partnerOnly !== true)));
   }
   const hasAccess = grants.length > 0 || sharingRules.length > 0;
   const readOnlyFields = isPartner && partnerField !== undefined ? [partnerField] : [];

@@ -55,6 +55,7 @@ const PERMISSION_SET_PROPERTIES = {
   label: ref('localisedText'),
   description: ref('localisedText'),
   role: { type: 'string', minLength: 1, maxLength: 100, description: 'The role (by name) the set applies to; several sets for one role add up. "*" applies it to every signed-in user.' },
+  partnerOnly: { type: 'boolean', description: 'For partner users only: the grants reach only records of the holder\'s partner account, none for a holder without one (default false).' },
   entities: {
     type: 'object',
     description: 'Entity name → what the role may do with its records. Unlisted entities: nothing.',

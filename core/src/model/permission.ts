@@ -78,6 +78,12 @@ export interface PermissionSetDocument {
   description?: LocalisedText;
   /** The role (by name) this set applies to; several sets for one role add up. `EVERY_USER_ROLE` ("*"): every signed-in user. */
   role: string;
+  /**
+   * For partner users only: its grants reach only records whose partner field is the holder's
+   * partner account — also for a holder who has none (then no record), so a user given the role
+   * without a partner account does not get every record.
+   */
+  partnerOnly?: boolean;
   /** Entity name → what the role may do with its records. Unlisted entities: nothing. */
   entities: Record<string, EntityPermission>;
   sharingRules?: SharingRule[];
