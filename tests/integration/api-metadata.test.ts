@@ -42,6 +42,41 @@ describe.each(testDialects())('metadata API on %s', (dialect) => {
     expect((await runtime.api().get('/api/metadata/entities/opportunity/schema?mode=delete')).status).toBe(400);
   });
 
+  it('serves each caller the OpenAPI document of their view: no hidden field, no entity they may not know, one per role set', async () => {
+    type Document = { paths: Record<string, unknown>; components: { schemas: Record<string, { properties?: Record<string, unknown> }> } };
+    const partnerAccount = await createThroughApi(runtime, 'account', { name: 'OpenAPI partner' });
+    const rep = await runtime.createUser({ username: 'openapi-rep', role: 'salesRep' });
+    const otherRep = await runtime.createUser({ username: 'openapi-rep2', role: 'salesRep' });
+    const partner = await runtime.createUser({ username: 'openapi-partner', role: 'partner', partnerAccount: partnerAccount.id });
+    const documentOf = async (token?: string): Promise<Document> => (await (token === undefined ? runtime.api() : runtime.as(token)).get('/api/openapi.json').expect(200)).body as Document;
+    const propertiesOf = (document: Document, component: string): string[] => Object.keys(document.components.schemas[component]?.properties ?? {});
+
+    const admin = await documentOf();
+    expect(propertiesOf(admin, 'Account')).toEqual(expect.arrayContaining(['annualRevenue', 'tier']));
+    expect(propertiesOf(admin, 'User')).toEqual(expect.arrayContaining(['email', 'locale', 'partnerAccount']));
+
+    const repView = await documentOf(rep.token);
+    // Hidden fields are unknown everywhere: schemas (read, create, update, list), filter and sort parameters, examples.
+    expect(JSON.stringify(repView)).not.toContain('annualRevenue');
+    expect(propertiesOf(repView, 'Account')).toContain('tier');
+    expect(propertiesOf(repView, 'User').sort()).toEqual(propertiesOf(admin, 'User').filter((name) => !['email', 'locale', 'partnerAccount'].includes(name)).sort());
+    // The same role set reads the same (cached) document.
+    expect(await documentOf(otherRep.token)).toEqual(repView);
+
+    const partnerView = await documentOf(partner.token);
+    const partnerPaths = Object.keys(partnerView.paths);
+    for (const unknown of ['tag', 'contact', 'team', 'role']) {
+      expect(partnerPaths.filter((route) => route.startsWith(`/api/records/${unknown}`))).toEqual([]);
+      expect(partnerView.components.schemas).not.toHaveProperty(`${unknown.charAt(0).toUpperCase()}${unknown.slice(1)}`);
+    }
+    expect(partnerPaths).toContain('/api/records/opportunity');
+    expect(propertiesOf(partnerView, 'Account')).not.toEqual(expect.arrayContaining(['annualRevenue']));
+    expect(propertiesOf(partnerView, 'Account')).not.toContain('description');
+    // Relations to entities the partner may not know go too (contacts), those they may stay.
+    expect(propertiesOf(partnerView, 'Account')).not.toContain('contacts');
+    expect(propertiesOf(partnerView, 'Account')).toContain('opportunities');
+  });
+
   it('serves layouts filtered by entity and kind, and the OpenAPI document', async () => {
     const boards = await runtime.api().get('/api/metadata/layouts?entity=opportunity&kind=board');
     expect(boards.body.data.map((layout: { name: string }) => layout.name)).toEqual(['opportunityBoard']);

@@ -1,8 +1,9 @@
 // A small company for the permission tests: an administrator, a sales manager above two reps in
 // different teams, a support agent and a partner user, with accounts, contacts and opportunities
 // owned by each of them. Records are created by the administrator with explicit owners.
+import type { MetadataBundle } from '@stagecraft/core';
 import type { TestRuntime, TestUser } from './runtime-harness';
-import { createThroughApi } from './runtime-harness';
+import { createThroughApi, loadExampleBundle } from './runtime-harness';
 
 export const PEOPLE = ['admin', 'manager', 'repA', 'repB', 'agent', 'partner'] as const;
 export type Person = (typeof PEOPLE)[number];
@@ -53,6 +54,38 @@ export async function buildCompany(runtime: TestRuntime): Promise<Company> {
   await create('oppM1', 'opportunity', { name: 'Manager open', account: ids.accountM, owner: manager.id });
   await create('oppX1', 'opportunity', { name: 'Admin open', account: ids.accountX, owner: runtime.admin.id, partnerAccount: ids.accountP });
 
-  const keys = new Map(Object.entries(ids).map(([key, id]) => [id, key]));
-  return { users, ids, keyOf: (id) => keys.get(String(id)) ?? `?${String(id)}` };
+  // Looked up on each call: records added later (addLonePeople) have keys too.
+  return { users, ids, keyOf: (id) => Object.entries(ids).find(([, value]) => value === String(id))?.[0] ?? `?${String(id)}` };
+}
+
+/**
+ * People for whom a rule's actor values are empty: a rep with no team, a manager with no one
+ * below (a role without child roles holding the manager's set) and a partner-role user with no
+ * partner account. Empty values must mean "no records through that part", never "all records".
+ */
+export const LONE_PEOPLE = ['loneRep', 'loneManager', 'lonePartner'] as const;
+export type LonePerson = (typeof LONE_PEOPLE)[number];
+
+/** The example bundle plus the manager's set for `soloManager`, a role with nothing below it. */
+export async function bundleWithSoloManager(): Promise<MetadataBundle> {
+  const bundle = await loadExampleBundle();
+  const manager = bundle.permissions?.salesManager;
+  if (!manager) throw new Error('the example pack has no salesManager set');
+  bundle.permissions = { ...bundle.permissions, soloManager: { ...structuredClone(manager), name: 'soloManager', role: 'soloManager' } };
+  return bundle;
+}
+
+/** Creates the lone personas, each owning one account, contact and opportunity (key suffix L, S, Q). */
+export async function addLonePeople(runtime: TestRuntime, company: Company): Promise<Record<LonePerson, TestUser>> {
+  const loneRep = await runtime.createUser({ username: 'lonerep', role: 'salesRep', parentRole: 'salesManager' });
+  const loneManager = await runtime.createUser({ username: 'lonemanager', role: 'soloManager', parentRole: 'admin' });
+  const lonePartner = await runtime.createUser({ username: 'lonepartner', role: 'partner' });
+  const owned: Array<[string, TestUser]> = [['L', loneRep], ['S', loneManager], ['Q', lonePartner]];
+  for (const [suffix, user] of owned) {
+    const account = (await createThroughApi(runtime, 'account', { name: `Lone ${suffix}`, owner: user.id })).id;
+    company.ids[`account${suffix}`] = account;
+    company.ids[`contact${suffix}`] = (await createThroughApi(runtime, 'contact', { lastName: `Lone ${suffix}`, account, owner: user.id })).id;
+    company.ids[`opp${suffix}`] = (await createThroughApi(runtime, 'opportunity', { name: `Lone ${suffix}`, account, owner: user.id })).id;
+  }
+  return { loneRep, loneManager, lonePartner };
 }

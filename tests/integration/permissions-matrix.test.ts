@@ -6,7 +6,7 @@
 // updated or "not found").
 import { SYSTEM_ACTOR } from '@stagecraft/runtime';
 import { testDialects } from '../support/databases';
-import { buildCompany, PEOPLE, SECRET_REVENUE, SECRET_TEXT, type Company, type Person } from './permissions-fixture';
+import { addLonePeople, buildCompany, bundleWithSoloManager, LONE_PEOPLE, PEOPLE, SECRET_REVENUE, SECRET_TEXT, type Company, type LonePerson, type Person } from './permissions-fixture';
 import { createProbe, keysOf, type Probe } from './permissions-probe';
 import { startTestRuntime, type TestRuntime } from './runtime-harness';
 
@@ -43,7 +43,7 @@ describe.each(testDialects())('permission matrix on %s', (dialect) => {
   const id = (key: string): string => company.ids[key] ?? `missing:${key}`;
 
   beforeAll(async () => {
-    runtime = await startTestRuntime(dialect);
+    runtime = await startTestRuntime(dialect, { bundle: await bundleWithSoloManager() });
     company = await buildCompany(runtime);
     probe = createProbe(runtime, company);
   });
@@ -351,6 +351,45 @@ describe.each(testDialects())('permission matrix on %s', (dialect) => {
         expect([person, text.includes(String(SECRET_REVENUE))]).toEqual([person, !REVENUE_HIDDEN.includes(person)]);
         if (person === 'partner') expect(text.includes(SECRET_TEXT)).toBe(false);
       }
+    });
+  });
+
+  // Last, as their records would change every list above: people whose team, subordinates or
+  // partner account are empty get their own records (or none), never everyone's. The SQL the
+  // rules become for them is pinned in runtime/src/access/access-sql.test.ts.
+  describe('people with no team, no subordinates, no partner account', () => {
+    const LONE_READABLE: Record<LonePerson, { account: Readable; contact: Readable; opportunity: Readable }> = {
+      loneRep: { account: ['accountL'], contact: ['contactL'], opportunity: ['oppL'] },
+      // The manager's set reads by hierarchy: with no one below, their own records only.
+      loneManager: { account: ['accountS'], contact: ['contactS'], opportunity: ['oppS'] },
+      lonePartner: { account: [], contact: 'forbidden', opportunity: [] },
+    };
+    let lone: Awaited<ReturnType<typeof addLonePeople>>;
+    beforeAll(async () => {
+      lone = await addLonePeople(runtime, company);
+    });
+
+    it.each(LONE_PEOPLE)('%s lists, counts and gets exactly their own records (or none), and 404 for the rest', async (person) => {
+      const as = runtime.as(lone[person].token);
+      for (const entity of ENTITIES) {
+        const expected = LONE_READABLE[person][entity];
+        const list = await as.get(`/api/records/${entity}?pageSize=100`);
+        if (expected === 'forbidden') {
+          expect(list.status).toBe(403);
+          continue;
+        }
+        expect(list.status).toBe(200);
+        expect(keysOf(company, list)).toEqual(expected);
+        expect(list.body.total).toBe(expected.length);
+      }
+      const others = ['accountA', 'accountM', 'oppA1', 'oppM1'];
+      for (const key of others) expect((await as.get(`/api/records/${key.startsWith('opp') ? 'opportunity' : 'account'}/${id(key)}`)).status).toBe(404);
+    });
+
+    it('lets the partner-role user without a partner account create nothing and change nothing', async () => {
+      const as = runtime.as(lone.lonePartner.token);
+      expect((await as.post('/api/records/opportunity').send({ name: 'Sneaky', account: id('accountA') })).status).toBe(403);
+      expect((await as.patch(`/api/records/opportunity/${id('oppA1')}`).send({ name: 'Renamed' })).status).toBe(404);
     });
   });
 });

@@ -90,6 +90,28 @@ describe.each(testDialects())('record validation on %s', (dialect) => {
     expect(detailsOf(badTags.body)).toEqual({ '/tags/1': `There is no tag with id "${accountId}"` });
   });
 
+  it('checks that a user field names an existing user by id: a username is a 422 at the field, on every write path', async () => {
+    const userMessage = `There is no user with id "${runtime.admin.username}" (a user field holds the user's id, not the username)`;
+    const created = await runtime.api().post('/api/records/account').send({ name: 'Orphan?', owner: runtime.admin.username });
+    expect(created.status).toBe(422);
+    expect(detailsOf(created.body)).toEqual({ '/owner': userMessage });
+    const updated = await runtime.api().patch(`/api/records/account/${accountId}`).send({ owner: 'nobody-at-all' });
+    expect(updated.status).toBe(422);
+    expect(Object.keys(detailsOf(updated.body))).toEqual(['/owner']);
+    const imported = await runtime.api().post('/api/records/account/import').send({ records: [{ name: 'Imported orphan', owner: runtime.admin.username }] });
+    expect(imported.status).toBe(422);
+    expect(imported.body.error.details).toEqual([expect.objectContaining({ path: '/rows/1/owner' })]);
+    const reassigned = await runtime.api().post(`/api/records/account/${accountId}/reassign`).send({ owner: runtime.admin.username });
+    expect(reassigned.status).toBe(422);
+    expect(reassigned.body.error.details[0].path).toBe('/owner');
+    // Nothing was written; an id is accepted.
+    const listed = await runtime.api().get('/api/records/account').query({ filter: JSON.stringify([{ field: 'name', op: 'in', value: ['Orphan?', 'Imported orphan'] }]) });
+    expect(listed.body.data).toEqual([]);
+    const owned = await runtime.api().post('/api/records/account').send({ name: 'Owned by id', owner: runtime.admin.id });
+    expect(owned.status).toBe(201);
+    expect(owned.body.data?.owner ?? owned.body.owner).toBe(runtime.admin.id);
+  });
+
   it('answers 409 with the current version for a stale If-Match or body version', async () => {
     const tag = await createThroughApi(runtime, 'tag', { name: 'versioned' });
     await runtime.api().patch(`/api/records/tag/${tag.id}`).set('If-Match', '"1"').send({ color: '#111111' }).expect(200);

@@ -9,7 +9,7 @@ import type { TestDialect } from '../support/databases';
 import { startTestRuntime, type TestRuntime, type TestUser } from './runtime-harness';
 
 export const SFA_PACK = path.resolve(__dirname, '../../packs/sfa');
-export const DEMO_USERNAMES = ['manager', 'rep1', 'rep2', 'rep3', 'finance1'] as const;
+export const DEMO_USERNAMES = ['manager', 'rep1', 'rep2', 'rep3', 'finance1', 'agent1', 'partner1'] as const;
 export type DemoUsername = (typeof DEMO_USERNAMES)[number];
 export const DAY_MS = 86_400_000;
 

@@ -24,7 +24,9 @@ export type AccessWhere =
   | { kind: 'userIn'; field: string; by: 'role'; parameter: 'subordinateRoles' }
   | { kind: 'userIn'; field: string; by: 'team'; parameter: 'teamIds' }
   /** A criterion with exactly the semantics of a list filter (sharing rules). */
-  | { kind: 'match'; clause: FilterClause };
+  | { kind: 'match'; clause: FilterClause }
+  /** The reference `field` names a record of `entity` matching `rule` (the parent's own rule). */
+  | { kind: 'parent'; field: string; entity: string; rule: AccessWhere };
 
 export type AccessRule = boolean | AccessWhere;
 

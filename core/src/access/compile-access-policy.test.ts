@@ -115,6 +115,18 @@ describe('compileAccessPolicy', () => {
     expect(policyFor({ roles: ['partner'], isAdmin: false, isPartner: true }, bundle).entity('tag').rowFilter('read')).toEqual({ kind: 'match', clause: { field: 'color', op: 'eq', value: '#0000ff' } });
   });
 
+  it('keeps a partner-only set to the partner account even for a holder without one: no record, no create', () => {
+    const policy = policyFor(member('partner'));
+    for (const entity of ['account', 'opportunity']) {
+      expect(policy.entity(entity).rowFilter('read')).toEqual(ownPartner);
+      expect(policy.entity(entity).can('create')).toBe(false);
+    }
+    // Without the flag the same set would reach every record of a holder who is no partner.
+    const bundle = exampleBundle();
+    delete bundle.permissions!.partner!.partnerOnly;
+    expect(policyFor(member('partner'), bundle).entity('account').rowFilter('read')).toBe(true);
+  });
+
   it('ands a partner restriction with scoped grants', () => {
     const bundle = exampleBundle();
     bundle.permissions!.partner!.entities.opportunity!.update = 'own';
@@ -131,12 +143,45 @@ describe('compileAccessPolicy', () => {
     expect(account.fieldAccess('tier')).toBe('editable');
   });
 
+  it('keeps a field some set hides hidden when another set grants the entity without naming it', () => {
+    const bundle = exampleBundle();
+    bundle.permissions = { ...bundle.permissions, everyUser: { kind: 'permissionSet', name: 'everyUser', role: EVERY_USER_ROLE, entities: { tag: { read: true, fields: { color: 'hidden' } } } } };
+    // The rep's and the manager's tag grants name no fields: they do not un-hide the colour.
+    for (const subject of [member(), member('salesRep'), member('salesManager'), member('salesRep', 'supportAgent')]) {
+      const tag = policyFor(subject, bundle).entity('tag');
+      expect([tag.fieldAccess('color'), tag.fieldAccess('name')]).toEqual(['hidden', 'editable']);
+      expect(tag.hiddenFields.has('color')).toBe(true);
+    }
+    // A set that names the field readable un-hides it, at the level it names.
+    bundle.permissions!.salesManager!.entities.tag!.fields = { color: 'readOnly' };
+    expect(policyFor(member('salesManager'), bundle).entity('tag').fieldAccess('color')).toBe('readOnly');
+    expect(policyFor(member('salesRep'), bundle).entity('tag').fieldAccess('color')).toBe('hidden');
+  });
+
   it('adds up several permission sets of one role', () => {
     const bundle = exampleBundle();
     bundle.permissions!.extraRep = { kind: 'permissionSet', name: 'extraRep', role: 'salesRep', entities: { opportunity: { delete: 'own', fields: { discount: 'editable' } } } };
     const opportunity = policyFor(member('salesRep'), bundle).entity('opportunity');
     expect(opportunity.rowFilter('delete')).toEqual(own());
     expect(opportunity.fieldAccess('discount')).toBe('editable');
+  });
+
+  it('compiles a parent scope to the parent\'s own rule for the same (or the named) operation', () => {
+    const bundle = exampleBundle();
+    bundle.permissions!.salesRep!.entities.contact = { read: { via: 'account' }, update: { via: 'account' }, delete: { via: 'account', operation: 'update' } };
+    const contact = policyFor(member('salesRep'), bundle).entity('contact');
+    expect(contact.rowFilter('read')).toEqual({ kind: 'parent', field: 'account', entity: 'account', rule: { kind: 'or', conditions: [own(), team] } });
+    expect(contact.rowFilter('update')).toEqual({ kind: 'parent', field: 'account', entity: 'account', rule: own() });
+    expect(contact.rowFilter('delete')).toEqual(contact.rowFilter('update'));
+    // The parent's rule includes its sharing rules; a parent every record of which is allowed allows every child.
+    const agent = exampleBundle();
+    agent.permissions!.supportAgent!.entities.contact = { read: { via: 'account' } };
+    expect(policyFor(member('supportAgent'), agent).entity('contact').rowFilter('read')).toEqual({ kind: 'or', conditions: [{ kind: 'parent', field: 'account', entity: 'account', rule: gold }, phone] });
+    bundle.permissions!.salesManager!.entities.account!.read = true;
+    bundle.permissions!.salesManager!.entities.contact = { read: { via: 'account' }, export: { via: 'account' } };
+    expect(policyFor(member('salesManager'), bundle).entity('contact').rowFilter('read')).toBe(true);
+    // A parent the role may not touch lets no child through.
+    expect(policyFor(member('salesRep'), bundle).entity('contact').rowFilter('export')).toBe(false);
   });
 
   it('hides a formula that reads a hidden field, also through another formula', () => {

@@ -4,13 +4,13 @@
 // set (`accessPolicyKey`), bind actor values when querying.
 import type { EntityDocument } from '../model/entity';
 import { permissionSetsOf, type MetadataBundle } from '../model/pack';
-import type { EntityOperation, EntityPermission, FieldAccessLevel, SharingRule } from '../model/permission';
+import type { EntityOperation, EntityPermission, FieldAccessLevel, PermissionSetDocument, SharingRule } from '../model/permission';
 import { EVERY_USER_ROLE, SCOPED_OPERATIONS, type ScopedOperation } from '../model/permission';
 import { allOf, anyOf, type AccessRule } from './access-rule';
 import type { AccessSubject } from './access-subject';
 import { compileFieldAccess } from './field-access';
 import { ownerFieldOf, partnerFieldOf } from './ownership';
-import { scopeRule } from './record-scope';
+import { scopeRule, type ParentRuleOf } from './record-scope';
 
 export interface EntityAccess {
   readonly entity: string;
@@ -37,40 +37,63 @@ export function compileAccessPolicy(bundle: MetadataBundle, subject: AccessSubje
   const roles = new Set(subject.roles);
   const sets = Object.values(permissionSetsOf(bundle)).filter((set) => set.role === EVERY_USER_ROLE || roles.has(set.role));
   const byEntity = new Map<string, EntityAccess>();
-  for (const entity of Object.values(bundle.entities)) {
-    if (subject.isAdmin) {
-      byEntity.set(entity.name, adminAccess(entity));
-      continue;
-    }
-    const grants = sets.flatMap((set) => (Object.hasOwn(set.entities, entity.name) ? [set.entities[entity.name] as EntityPermission] : []));
-    const sharingRules = sets.flatMap((set) => (set.sharingRules ?? []).filter((rule) => rule.entity === entity.name));
-    byEntity.set(entity.name, memberAccess(entity, grants, sharingRules, subject.isPartner));
-  }
+  const compiling = new Set<string>();
+  // Entities compile on demand, so a parent scope can read its parent's finished rules.
+  const accessOf = (name: string): EntityAccess => {
+    const compiled = byEntity.get(name);
+    if (compiled) return compiled;
+    const entity = bundle.entities[name];
+    // A cycle of parent scopes (validation reports it) reaches nothing through the cycle.
+    if (!entity || compiling.has(name)) return noAccess(name);
+    compiling.add(name);
+    const access = subject.isAdmin ? adminAccess(entity) : memberAccess(entity, sets, subject.isPartner, accessOf);
+    compiling.delete(name);
+    byEntity.set(name, access);
+    return access;
+  };
+  for (const name of Object.keys(bundle.entities)) accessOf(name);
   return {
     subject,
     entity: (name) => byEntity.get(name) ?? noAccess(name),
   };
 }
 
-function memberAccess(entity: EntityDocument, grants: readonly EntityPermission[], sharingRules: readonly SharingRule[], isPartner: boolean): EntityAccess {
+function memberAccess(entity: EntityDocument, sets: readonly PermissionSetDocument[], isPartner: boolean, accessOf: (name: string) => EntityAccess): EntityAccess {
+  const entrySets = sets.filter((set) => Object.hasOwn(set.entities, entity.name));
+  const grants = entrySets.map((set) => set.entities[entity.name] as EntityPermission);
+  const sharingRules = sets.flatMap((set) => (set.sharingRules ?? []).filter((rule) => rule.entity === entity.name));
   const ownerField = ownerFieldOf(entity);
   const partnerField = partnerFieldOf(entity);
-  // A partner reaches, through grants, only records shared with their partner account;
-  // sharing rules are explicit exceptions an administrator wrote for the role.
-  const partnerRestriction: AccessRule = !isPartner ? true : partnerField === undefined ? false : { kind: 'equalsActor', field: partnerField, parameter: 'partnerAccountId' };
+  // A partner reaches, through grants, only records shared with their partner account; so does
+  // anyone through a partner-only set (a holder without a partner account binds null: no record).
+  // Sharing rules are explicit exceptions an administrator wrote for the role.
+  const ownPartnerAccount: AccessRule = partnerField === undefined ? false : { kind: 'equalsActor', field: partnerField, parameter: 'partnerAccountId' };
+  const restrictionOf = (set: PermissionSetDocument): AccessRule => (isPartner || set.partnerOnly === true ? ownPartnerAccount : true);
   const rules = new Map<EntityOperation, AccessRule>();
   for (const operation of SCOPED_OPERATIONS) {
-    const granted = anyOf(grants.map((grant) => scopeRule(grant[operation], ownerField)));
+    const parentRuleOf = parentRuleResolver(entity, operation, accessOf);
+    const granted = anyOf(entrySets.map((set) => allOf([scopeRule(set.entities[entity.name]?.[operation], ownerField, parentRuleOf), restrictionOf(set)])));
     const shared = anyOf(sharingRules.filter((rule) => SHARING_OPERATIONS[rule.access].includes(operation)).map(sharingRuleOf));
-    rules.set(operation, anyOf([allOf([granted, partnerRestriction]), shared]));
+    rules.set(operation, anyOf([granted, shared]));
   }
   for (const operation of ['create', 'import'] as const) {
-    rules.set(operation, partnerRestriction !== false && grants.some((grant) => grant[operation] === true));
+    // A partner-only set lets only partners create (their records carry their partner account).
+    rules.set(operation, entrySets.some((set) => set.entities[entity.name]?.[operation] === true && restrictionOf(set) !== false && (isPartner || set.partnerOnly !== true)));
   }
   const hasAccess = grants.length > 0 || sharingRules.length > 0;
   const readOnlyFields = isPartner && partnerField !== undefined ? [partnerField] : [];
   const fields = compileFieldAccess({ entity, grants, hasAccess, ownerField, readOnlyFields });
   return entityAccess(entity.name, rules, fields, ownerField, partnerField);
+}
+
+/** A parent scope `{via, operation}` → "the reference names a record the actor may <operation>". */
+function parentRuleResolver(entity: EntityDocument, operation: ScopedOperation, accessOf: (name: string) => EntityAccess): ParentRuleOf {
+  return (scope) => {
+    const field = entity.fields.find((candidate) => candidate.name === scope.via);
+    if (field?.type !== 'reference') return false;
+    const parent = accessOf(field.entity).rowFilter(scope.operation ?? operation);
+    return typeof parent === 'boolean' ? parent : { kind: 'parent', field: field.name, entity: field.entity, rule: parent };
+  };
 }
 
 function sharingRuleOf(rule: SharingRule): AccessRule {

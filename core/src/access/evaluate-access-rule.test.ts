@@ -66,4 +66,13 @@ describe('compiled rules over a small company', () => {
     const context = { bindings: { userId: null, teamIds: [], subordinateRoles: [], partnerAccountId: null }, userOf: () => undefined };
     expect(recordMatchesRule({ kind: 'equalsActor', field: 'owner', parameter: 'userId' }, { owner: null }, context)).toBe(false);
   });
+
+  it('follows a parent rule to the referenced record, and matches nothing without it', () => {
+    const parents: Record<string, Record<string, unknown>> = { q1: { owner: 'u1' }, q2: { owner: 'u2' } };
+    const bindings = { userId: 'u1', teamIds: [], subordinateRoles: [], partnerAccountId: null };
+    const context = { bindings, userOf: () => undefined, recordOf: (_entity: string, id: string) => parents[id] };
+    const rule = { kind: 'parent', field: 'quote', entity: 'quote', rule: { kind: 'equalsActor', field: 'owner', parameter: 'userId' } } as const;
+    expect([{ quote: 'q1' }, { quote: 'q2' }, { quote: 'q3' }, { quote: null }].map((line) => recordMatchesRule(rule, line, context))).toEqual([true, false, false, false]);
+    expect(recordMatchesRule(rule, { quote: 'q1' }, { bindings, userOf: () => undefined })).toBe(false);
+  });
 });

@@ -13,6 +13,8 @@ export interface DirectoryUser {
 export interface RuleEvaluationContext {
   bindings: ActorBindings;
   userOf(id: string): DirectoryUser | undefined;
+  /** A referenced record, for parent rules; without it (or when missing) a parent rule matches nothing. */
+  recordOf?(entity: string, id: string): Readonly<Record<string, unknown>> | undefined;
 }
 
 export function recordMatchesRule(rule: AccessRule, record: Readonly<Record<string, unknown>>, context: RuleEvaluationContext): boolean {
@@ -38,6 +40,11 @@ function matches(where: AccessWhere, record: Readonly<Record<string, unknown>>, 
     }
     case 'match':
       return clauseMatches(where.clause, record[where.clause.field]);
+    case 'parent': {
+      const id = record[where.field];
+      const parent = typeof id === 'string' ? context.recordOf?.(where.entity, id) : undefined;
+      return parent !== undefined && matches(where.rule, parent, context);
+    }
   }
 }
 

@@ -1,7 +1,9 @@
-// Field access of one entity for a set of grants: the most permissive level any grant gives
-// (hidden < readOnly < editable). The owner field is read-only unless a grant makes it editable
-// (assigning owners is a privilege), and a formula reading a hidden field is hidden too — its
-// value would reveal what it reads.
+// Field access of one entity for a set of grants: the most permissive level the grants give
+// (hidden < readOnly < editable), where a grant silent on a field gives the default — except that
+// a field some grant hides stays hidden unless a grant names it readable: an entity-wide grant
+// (`"user": {"read": true}`) must not un-hide what another set deliberately hides. The owner field
+// is read-only unless a grant makes it editable (assigning owners is a privilege), and a formula
+// reading a hidden field is hidden too — its value would reveal what it reads.
 import { compileExpression } from '../expr';
 import { SYSTEM_FIELDS, type EntityDocument } from '../model/entity';
 import type { EntityPermission, FieldAccessLevel } from '../model/permission';
@@ -37,10 +39,7 @@ export function compileFieldAccess(input: FieldAccessInput): Map<string, FieldAc
   const memberNames = [...entity.fields.map((field) => field.name), ...(entity.relations ?? []).map((relation) => relation.name)];
   for (const name of memberNames) {
     const fallback: FieldAccessLevel = name === ownerField ? 'readOnly' : 'editable';
-    const declared = grants.map((grant) => grant.fields?.[name] ?? fallback);
-    // Access through sharing rules alone, with no grant entry, uses the defaults.
-    const level = !hasAccess ? 'hidden' : mostPermissive(declared.length > 0 ? declared : [fallback]);
-    levels.set(name, level);
+    levels.set(name, hasAccess ? combinedLevel(grants, name, fallback) : 'hidden');
   }
   for (const name of input.readOnlyFields) {
     const level = levels.get(name);
@@ -48,6 +47,20 @@ export function compileFieldAccess(input: FieldAccessInput): Map<string, FieldAc
   }
   hideFormulasReadingHiddenFields(entity, levels);
   return levels;
+}
+
+/**
+ * The one combination rule of field access across grants (several sets, several roles):
+ * - no grant names the field → its default (also with access through sharing rules alone);
+ * - some grant names it `hidden` → only the levels grants name count (the most permissive), so it
+ *   stays hidden unless a grant names it `readOnly` or `editable`;
+ * - otherwise → the most permissive of the named levels and the silent grants' default.
+ */
+export function combinedLevel(grants: readonly EntityPermission[], field: string, fallback: FieldAccessLevel): FieldAccessLevel {
+  const named = grants.flatMap((grant) => (grant.fields !== undefined && Object.hasOwn(grant.fields, field) ? [grant.fields[field] as FieldAccessLevel] : []));
+  if (named.includes('hidden')) return mostPermissive(named);
+  const silent = grants.length > named.length || grants.length === 0;
+  return mostPermissive(silent ? [...named, fallback] : named);
 }
 
 function hideFormulasReadingHiddenFields(entity: EntityDocument, levels: Map<string, FieldAccessLevel>): void {

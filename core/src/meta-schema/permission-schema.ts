@@ -2,15 +2,25 @@
 // field access per entity, plus criteria-based sharing rules.
 import type { JsonSchema } from '../compile/json-schema';
 import {
-  FIELD_ACCESS_LEVELS, RECORD_SCOPES, type EntityPermission, type PermissionSetDocument, type SharingRule,
+  FIELD_ACCESS_LEVELS, RECORD_SCOPES, SCOPED_OPERATIONS, type EntityPermission, type PermissionSetDocument, type SharingRule,
 } from '../model/permission';
 import { COMMON_DEFINITIONS, IDENTIFIER_PATTERN, META_SCHEMA_BASE_URI, META_SCHEMA_DIALECT, SCHEMA_PROPERTY, ref, type SchemaPropertiesOf } from './common';
 import { FILTER_PROPERTIES } from './layout-schema';
 
 const SCOPED = (what: string): JsonSchema => ({
-  type: ['boolean', 'string'],
-  enum: [true, false, ...RECORD_SCOPES],
-  description: `${what}: true (every record), false, or the records reached — "own", "team", "hierarchy" or "all".`,
+  // if/then/else rather than anyOf, so a wrong scope reads as one enum problem, not three.
+  if: { type: 'object' },
+  then: {
+    type: 'object',
+    properties: {
+      via: ref('identifier', 'A reference field of this entity: its records follow the referenced record\'s access.'),
+      operation: { enum: [...SCOPED_OPERATIONS], description: 'What the actor must be allowed to do to the referenced record (default: the same operation).' },
+    },
+    required: ['via'],
+    additionalProperties: false,
+  },
+  else: { type: ['boolean', 'string'], enum: [true, false, ...RECORD_SCOPES] },
+  description: `${what}: true (every record), false, the records reached — "own", "team", "hierarchy" or "all" — or {"via": "<reference field>"}: the records whose referenced record the role may do the same (or "operation") to.`,
 });
 const ALLOWED = (what: string): JsonSchema => ({ type: 'boolean', description: `${what} (default false).` });
 
@@ -45,6 +55,7 @@ const PERMISSION_SET_PROPERTIES = {
   label: ref('localisedText'),
   description: ref('localisedText'),
   role: { type: 'string', minLength: 1, maxLength: 100, description: 'The role (by name) the set applies to; several sets for one role add up. "*" applies it to every signed-in user.' },
+  partnerOnly: { type: 'boolean', description: 'For partner users only: the grants reach only records of the holder\'s partner account, none for a holder without one (default false).' },
   entities: {
     type: 'object',
     description: 'Entity name → what the role may do with its records. Unlisted entities: nothing.',

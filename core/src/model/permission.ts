@@ -20,8 +20,18 @@ export type ScopedOperation = (typeof SCOPED_OPERATIONS)[number];
 export const RECORD_SCOPES = ['own', 'team', 'hierarchy', 'all'] as const;
 export type RecordScope = (typeof RECORD_SCOPES)[number];
 
+/**
+ * Records that follow a parent's access: those whose reference field `via` names a record of its
+ * entity the actor may `operation` (default: the same operation) — quote lines that follow their
+ * quote. The parent's whole rule (scopes, sharing rules, partner restriction) applies.
+ */
+export interface ParentScope {
+  via: string;
+  operation?: ScopedOperation;
+}
+
 /** `true` means every record (`all`), `false` or absent means none. */
-export type ScopedGrant = boolean | RecordScope;
+export type ScopedGrant = boolean | RecordScope | ParentScope;
 
 export const FIELD_ACCESS_LEVELS = ['hidden', 'readOnly', 'editable'] as const;
 export type FieldAccessLevel = (typeof FIELD_ACCESS_LEVELS)[number];
@@ -68,6 +78,12 @@ export interface PermissionSetDocument {
   description?: LocalisedText;
   /** The role (by name) this set applies to; several sets for one role add up. `EVERY_USER_ROLE` ("*"): every signed-in user. */
   role: string;
+  /**
+   * For partner users only: its grants reach only records whose partner field is the holder's
+   * partner account — also for a holder who has none (then no record), so a user given the role
+   * without a partner account does not get every record.
+   */
+  partnerOnly?: boolean;
   /** Entity name → what the role may do with its records. Unlisted entities: nothing. */
   entities: Record<string, EntityPermission>;
   sharingRules?: SharingRule[];

@@ -25,11 +25,14 @@ export function ajvErrorsToProblems(errors: readonly ErrorObject[] | null | unde
   return dedupe(problems);
 }
 
-/** Drops the errors of every oneOf branch (the oneOf error itself remains) and propertyNames wrappers. */
+/**
+ * Drops the errors of every oneOf branch (the oneOf error itself remains), propertyNames wrappers
+ * and `if` errors (they only say which branch failed; that branch's own errors say why).
+ */
 function withoutBranchNoise(errors: readonly ErrorObject[]): ErrorObject[] {
   const oneOfPaths = errors.filter((error) => error.keyword === 'oneOf').map((error) => `${error.schemaPath}/`);
   return errors.filter((error) =>
-    error.keyword !== 'propertyNames' && !oneOfPaths.some((prefix) => error.schemaPath.startsWith(prefix)),
+    error.keyword !== 'propertyNames' && error.keyword !== 'if' && !oneOfPaths.some((prefix) => error.schemaPath.startsWith(prefix)),
   );
 }
 

@@ -34,6 +34,7 @@ describe('permission set documents', () => {
     ['a scope on create (only true or false)', (document) => { (document.entities as Record<string, Record<string, unknown>>).account!.create = 'own'; }, ['/entities/account/create type']],
     ['an unknown field access level', (document) => { (document.entities as Record<string, Record<string, Record<string, unknown>>>).account!.fields!.tier = 'visible'; }, ['/entities/account/fields/tier enum']],
     ['an unknown operation', (document) => { (document.entities as Record<string, Record<string, unknown>>).account!.approve = true; }, ['/entities/account/approve unknownProperty']],
+    ['a parent scope with an unknown property', (document) => { (document.entities as Record<string, Record<string, unknown>>).account!.read = { via: 'parent', scope: 'own' }; }, ['/entities/account/read/scope unknownProperty']],
     ['a missing role', (document) => { delete document.role; }, ['/role required']],
     ['access to a system field', (document) => { (document.entities as Record<string, Record<string, Record<string, unknown>>>).account!.fields!.createdAt = 'hidden'; }, ['/entities/account/fields/createdAt systemField']],
     ['a sharing rule without criteria', (document) => { document.sharingRules = [{ name: 'all', entity: 'account', access: 'read', where: [] }]; }, ['/sharingRules/0/where minItems']],
@@ -70,9 +71,15 @@ describe('permission sets in the bundle', () => {
     ['a sharing rule on an unknown field', (bundle) => { permissionSet(bundle, 'supportAgent').sharingRules![0]!.where = [{ field: 'level', op: 'eq', value: 'gold' }]; }, ['permissionSet supportAgent /sharingRules/0/where/0/field unknownField']],
     ['a sharing rule with an operator the field lacks', (bundle) => { permissionSet(bundle, 'supportAgent').sharingRules![0]!.where = [{ field: 'tier', op: 'contains', value: 'go' }]; }, ['permissionSet supportAgent /sharingRules/0/where/0/op invalidOperator']],
     ['a sharing rule value that is not an option', (bundle) => { permissionSet(bundle, 'supportAgent').sharingRules![0]!.where = [{ field: 'tier', op: 'eq', value: 'platinum' }]; }, ['permissionSet supportAgent /sharingRules/0/where/0/value invalidFilter']],
+    ['a parent scope over a field that is not a reference', (bundle) => { permissionSet(bundle, 'salesRep').entities.contact!.read = { via: 'lastName' }; }, ['permissionSet salesRep /entities/contact/read/via unknownField']],
+    ['a parent scope that leads back to its entity', (bundle) => { permissionSet(bundle, 'salesRep').entities.account!.update = { via: 'parent' }; }, ['permissionSet salesRep /entities/account/update/via parentScopeCycle']],
     ['a set filed under another name', (bundle) => { bundle.permissions!.other = permissionSet(bundle, 'partner'); delete bundle.permissions!.partner; }, ['permissionSet partner /name nameMismatch']],
   ])('reports %s', (_case, change, expected) => {
     expect(bundleProblemsAfter(change)).toEqual(expected);
+  });
+
+  it('accepts parent scopes that follow a reference to another entity', () => {
+    expect(bundleProblemsAfter((bundle) => { permissionSet(bundle, 'salesRep').entities.contact = { read: { via: 'account' }, delete: { via: 'account', operation: 'update' } }; })).toEqual([]);
   });
 
   it('accepts relations in field access (they are record properties too)', () => {

@@ -69,4 +69,38 @@ describe('access rules as SQL', () => {
     const rule = compileAccessPolicy(metadata.bundle, { roles: ['partner'], isAdmin: false, isPartner: true }).entity('opportunity').rowFilter('read');
     expect(sqlOf(rule, { ...rep, partnerAccountId: 'acc-p' }, 'opportunity')).toEqual({ sql: '"partner_account" = $1', values: ['acc-p'] });
   });
+
+  it('follows a parent rule as a semi-join on the reference, the parent\'s columns unqualified inside it', () => {
+    const rule: AccessRule = { kind: 'parent', field: 'account', entity: 'account', rule: { kind: 'or', conditions: [{ kind: 'equalsActor', field: 'owner', parameter: 'userId' }, { kind: 'userIn', field: 'owner', by: 'team', parameter: 'teamIds' }] } };
+    expect(sqlOf(rule, rep, 'contact', '"c"')).toEqual({
+      sql: '"c"."account" IN (SELECT "id" FROM "account" WHERE "owner" IN (SELECT "id" FROM "user" WHERE "id" = $1 OR "team" IN ($2)))',
+      values: ['u-rep', 't-east'],
+    });
+    // A parent rule that matches nothing for this actor matches no child either.
+    expect(sqlOf({ kind: 'parent', field: 'account', entity: 'account', rule: { kind: 'equalsActor', field: 'owner', parameter: 'userId' } }, { ...rep, userId: null }, 'contact')).toEqual({ sql: NO_ROWS, values: [] });
+  });
+
+  describe('personas with no team, no subordinates, no partner account', () => {
+    const policyOf = (role: string) => compileAccessPolicy(metadata.bundle, { roles: [role], isAdmin: false, isPartner: false });
+    const alone: ActorBindings = { userId: 'u-alone', teamIds: [], subordinateRoles: [], partnerAccountId: null };
+
+    it('gives a rep with no team their own records only, never every record', () => {
+      expect(sqlOf(policyOf('salesRep').entity('account').rowFilter('read'), alone)).toEqual({ sql: '"owner" IN (SELECT "id" FROM "user" WHERE "id" = $1)', values: ['u-alone'] });
+      expect(sqlOf(policyOf('salesRep').entity('contact').rowFilter('read'), alone, 'contact')).toEqual({ sql: '"owner" IN (SELECT "id" FROM "user" WHERE "id" = $1)', values: ['u-alone'] });
+      expect(sqlOf(policyOf('salesRep').entity('account').rowFilter('update'), alone)).toEqual({ sql: '"owner" = $1', values: ['u-alone'] });
+    });
+
+    it('gives a manager with no subordinates their own records only, never every record', () => {
+      for (const operation of ['read', 'update', 'delete'] as const) {
+        expect(sqlOf(policyOf('salesManager').entity('opportunity').rowFilter(operation), alone, 'opportunity')).toEqual({ sql: '"owner" IN (SELECT "id" FROM "user" WHERE "id" = $1)', values: ['u-alone'] });
+      }
+    });
+
+    it('gives a partner-role user with no partner account no record at all: 1 = 0', () => {
+      for (const entity of ['account', 'opportunity']) {
+        for (const operation of ['read', 'update'] as const) expect(sqlOf(policyOf('partner').entity(entity).rowFilter(operation), alone, entity)).toEqual({ sql: NO_ROWS, values: [] });
+      }
+      expect(NO_ROWS).toBe('1 = 0');
+    });
+  });
 });

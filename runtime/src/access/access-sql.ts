@@ -44,7 +44,22 @@ function whereSql(where: AccessWhere, entity: CompiledEntity, context: AccessSql
       if (typeof condition !== 'string') throw new Error(`Sharing criterion on ${entity.name}.${field.name} does not compile: ${condition.message}`);
       return condition;
     }
+    case 'parent':
+      return parentSql(entity, where, context);
   }
+}
+
+/**
+ * `quote IN (SELECT id FROM quote WHERE <the quote's rule>)`: a semi-join on the (indexed)
+ * reference column. The parent's columns are unqualified inside the subquery, which binds them to
+ * the parent table whatever the outer query aliases.
+ */
+function parentSql(entity: CompiledEntity, where: Extract<AccessWhere, { kind: 'parent' }>, context: AccessSqlContext): string {
+  const parent = context.metadata.entities.get(where.entity);
+  if (!parent) throw new Error(`The access policy follows ${entity.name}.${where.field} to ${where.entity}, which is not compiled`);
+  const parentCondition = whereSql(where.rule, parent, { metadata: context.metadata, bindings: context.bindings, params: context.params });
+  if (parentCondition === NO_ROWS) return NO_ROWS;
+  return `${columnOf(entity, where.field, context)} IN (SELECT ${idOf(parent)} FROM ${parent.tableSql} WHERE ${parentCondition})`;
 }
 
 function orPartsSql(conditions: readonly AccessWhere[], entity: CompiledEntity, context: AccessSqlContext): string[] {

@@ -3,7 +3,7 @@
 // so the entity document and JSON Schema an actor gets leave out what their policy hides, and an
 // entity they may neither read nor create is not listed and answers 404 like an unknown one.
 // Administrators see everything. Derived once per compiled policy (WeakMap on the entity access).
-import type { EntityAccess, EntityDocument } from '@stagecraft/core';
+import type { EntityAccess, EntityDocument, MetadataBundle } from '@stagecraft/core';
 
 const documentsByAccess = new WeakMap<EntityAccess, EntityDocument>();
 
@@ -25,4 +25,24 @@ export function visibleEntityDocument(document: EntityDocument, access: EntityAc
   if (document.handover) visible.handover = { relations: document.handover.relations.filter((relation) => isVisible(relation.relation)) };
   documentsByAccess.set(access, visible);
   return visible;
+}
+
+/**
+ * The bundle as one actor may see it, for documents compiled from a whole bundle (the OpenAPI
+ * document): only the entities they may know, each without its hidden fields, relations to
+ * entities they may not know and the processes of those entities. Layouts, reports and
+ * permission sets are kept (they hold no record values).
+ */
+export function visibleBundle(bundle: MetadataBundle, accessOf: (entity: string) => EntityAccess): MetadataBundle {
+  const documents = Object.values(bundle.entities).flatMap((document) => {
+    const access = accessOf(document.name);
+    return isEntityVisible(access) ? [visibleEntityDocument(document, access)] : [];
+  });
+  const known = new Set(documents.map((document) => document.name));
+  const entities = Object.fromEntries(documents.map((document) => {
+    const relations = document.relations?.filter((relation) => known.has(relation.entity));
+    return [document.name, relations === undefined || relations.length === document.relations?.length ? document : { ...document, relations }];
+  }));
+  const processes = Object.fromEntries(Object.entries(bundle.processes).filter(([, process]) => known.has(process.entity)));
+  return { ...bundle, entities, processes };
 }

@@ -26,6 +26,7 @@ import { authenticate } from './authenticate';
 import { authRouter, loginRouter } from './auth-router';
 import { apiNotFound, createErrorHandler } from './error-handler';
 import { metadataRouter, openApiDocument } from './metadata-router';
+import { actorOf } from './request-actor';
 import { notificationsRouter } from './notifications-router';
 import { processMetadataRouter } from './process-metadata-router';
 import { publishingRouter } from './publishing-router';
@@ -81,8 +82,8 @@ export function createApp(dependencies: AppDependencies): Express {
   app.use('/api/auth', loginRouter(auth, authConfig));
   app.use('/api', authenticate(auth));
   app.use('/api/auth', authRouter(auth, authConfig));
-  app.get('/api/openapi.json', (_request, response) => {
-    response.json(openApiDocument(live.get()));
+  app.get('/api/openapi.json', (request, response) => {
+    response.json(openApiDocument(live.get(), actorOf(request)));
   });
   app.use('/api/metadata', publishingRouter(repository, live, config.metadataBodyLimit, database));
   app.use('/api/metadata', metadataRouter(metadata));

@@ -1,13 +1,15 @@
 // Read-only metadata endpoints the web app and designer start from: entity documents and their
-// JSON Schemas, layouts, and the OpenAPI document — all from the live version, derived once.
+// JSON Schemas, layouts, and the OpenAPI document — all from the live version, derived once (per
+// role set where the caller's view differs).
 // Entity documents and schemas are the caller's view (visible-metadata): without the fields their
 // policy hides, and an entity they may not use is unknown. Layouts and processes are shown whole:
 // they name fields and stages but hold no record values.
 import { accessPolicyKey, accessSubjectOf, BadRequestError, compileEntitySchema, compileOpenApi, ENTITY_OPERATIONS, NotFoundError, resolveText, type EntityAccess, type EntityOperation, type LayoutKind } from '@stagecraft/core';
 import { Router, type Request } from 'express';
-import { entityAccessOf } from '../access/access-policies';
+import { accessPolicyOf, entityAccessOf } from '../access/access-policies';
 import { isIdentityWriteLocked } from '../identity/identity-entities';
-import { isEntityVisible, visibleEntityDocument } from '../access/visible-metadata';
+import { isEntityVisible, visibleBundle, visibleEntityDocument } from '../access/visible-metadata';
+import type { Actor } from '../identity/actor';
 import { derivedOnce } from '../live/compile-metadata';
 import type { CompiledEntity, CompiledMetadata } from '../live/compiled-types';
 import { withPolicyReadOnly } from '../web/policy-read-only';
@@ -102,6 +104,12 @@ export function metadataRouter(metadata: () => CompiledMetadata): Router {
   return router;
 }
 
-export function openApiDocument(live: CompiledMetadata): unknown {
-  return derivedOnce(live, 'openapi', () => compileOpenApi(live.bundle, { title: 'Stagecraft record API', version: String(live.version ?? 0), serverUrl: '/api' }));
+/**
+ * The OpenAPI document as the caller may see it — the entities they may know, without the fields
+ * their policy hides — compiled once per version and role set (as the entity schemas are).
+ */
+export function openApiDocument(live: CompiledMetadata, actor: Actor): unknown {
+  const policy = accessPolicyOf(live, actor);
+  return derivedOnce(live, `openapi:${accessPolicyKey(policy.subject)}`, () =>
+    compileOpenApi(visibleBundle(live.bundle, (entity) => policy.entity(entity)), { title: 'Stagecraft record API', version: String(live.version ?? 0), serverUrl: '/api' }));
 }

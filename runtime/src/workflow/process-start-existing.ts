@@ -14,7 +14,7 @@ import { recordNotFound } from '../records/operations/get-record';
 import type { RecordData } from '../records/record-rows';
 import { readInstances } from './process-instances';
 import { boundProcesses, processUserOf } from './process-start';
-import { changedFieldNames, recordAfterStep, validateEffectValues } from './record-effects';
+import { changedFieldNames, recordAfterStep, validateEffects } from './record-effects';
 import { readRecordRow, writeRecordRow } from './record-row';
 import { stepFailureError } from './step-errors';
 import { persistStep, type PersistedStep } from './step-persistence';
@@ -57,7 +57,7 @@ export async function startRecordProcesses(service: WorkflowService, entityName:
       steps.push({ compiled, step });
     }
     const names = changedFieldNames(entity, record, after);
-    validateEffectValues(entity, after, names, toStart.map((compiled) => compiled.name).join(', '));
+    await validateEffects({ database: service.database, metadata, transaction }, entity, after, names, toStart.map((compiled) => compiled.name).join(', '));
     const written = await writeRecordRow(service.database, entity, record, after, names, now, transaction);
     const persisted: PersistedStep[] = [];
     for (const { compiled, step } of steps) {

@@ -9,7 +9,7 @@ import type { CompiledEntity, CompiledMetadata } from '../live/compiled-types';
 import type { RecordData } from '../records/record-rows';
 import { pointerSegment } from '../records/validation-problems';
 import { processIn, type ProcessSet } from './process-catalog';
-import { changedFieldNames, recordAfterStep, validateEffectValues } from './record-effects';
+import { changedFieldNames, recordAfterStep, validateEffects } from './record-effects';
 import { stepFailureError } from './step-errors';
 import { persistStep, type PersistedStep, type StepStores } from './step-persistence';
 
@@ -67,7 +67,7 @@ export async function prepareProcessStart(context: StartContext, entity: Compile
     if (!step.ok) throw stepFailureError(step, compiled.name, `"${compiled.document.initial}"`);
     const scope = { database: context.stores.database, metadata: context.metadata, transaction };
     const after = await recordAfterStep(scope, entity, compiled, step, record);
-    validateEffectValues(entity, after, changedFieldNames(entity, record, after), compiled.name);
+    await validateEffects(scope, entity, after, changedFieldNames(entity, record, after), compiled.name);
     Object.assign(record, after);
     starts.push({ compiled, step });
   }

@@ -1,9 +1,12 @@
 // The effects of a step that change the record itself, run in the step's transaction before the
 // record is written: setFields (already applied by the engine to `step.record`), assignOwner
 // (a member picked from a team now) and the stage column. The changed values are validated like
-// a PATCH of those fields, so a process cannot write what a user could not.
+// a PATCH of those fields, so a process cannot write what a user could not, and a user field it
+// sets must name an existing user.
 import { ValidationError, type AssignOwnerEffect, type CompiledProcess, type Effect, type Problem, type StepSuccess } from '@stagecraft/core';
+import { findUser } from '../identity/identity-entities';
 import type { CompiledEntity } from '../live/compiled-types';
+import { checkEffectUsers } from '../records/reference-checks';
 import type { RecordData } from '../records/record-rows';
 import { validateValues } from '../records/write-input';
 import { leastLoaded, nextInTurn, teamMembers, type AssignmentScope } from './team-assignment';
@@ -27,7 +30,9 @@ function ownerFieldOf(effect: Effect): string {
 async function assignedOwner(scope: AssignmentScope, entity: CompiledEntity, compiled: CompiledProcess, effect: Effect): Promise<string | undefined> {
   const params = effect.params as AssignOwnerEffect;
   if (params.strategy === 'none') return undefined;
-  if (params.strategy === 'user') return params.user;
+  // A fixed user may be named by username or id, as in assignment rules; an unknown one stays as
+  // written and fails the user check (actionFailed).
+  if (params.strategy === 'user') return (await findUser(scope.database, scope.metadata, 'username', params.user, scope.transaction))?.id ?? params.user;
   const members = await teamMembers(scope, params.team);
   if (params.strategy === 'roundRobin') return nextInTurn(scope, params.team, members);
   const finalStages = compiled.tree.topLevel.filter((node) => node.kind === 'final').map((node) => node.name);
@@ -39,6 +44,12 @@ export function changedFieldNames(entity: CompiledEntity, before: RecordData, af
   return entity.fieldList
     .filter((field) => !field.isSystem && field.name in after && JSON.stringify(after[field.name] ?? null) !== JSON.stringify(before[field.name] ?? null))
     .map((field) => field.name);
+}
+
+/** validateEffectValues, then that the user fields the effects set name existing users (a query per changed user field). */
+export async function validateEffects(scope: AssignmentScope, entity: CompiledEntity, record: RecordData, names: readonly string[], processName: string): Promise<void> {
+  validateEffectValues(entity, record, names, processName);
+  await checkEffectUsers(scope, entity, record, names, processName, scope.transaction);
 }
 
 /** Validates what the process's effects write; a problem here is the process's fault, reported as actionFailed. */

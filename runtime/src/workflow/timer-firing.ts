@@ -11,7 +11,7 @@ import { feedsRollups, lockRollupParentsOf, refreshRollups } from '../rollups/ro
 import { processIn } from './process-catalog';
 import { readInstances, updateInstance } from './process-instances';
 import { processUserOf } from './process-start';
-import { changedFieldNames, recordAfterStep, validateEffectValues } from './record-effects';
+import { changedFieldNames, recordAfterStep, validateEffects } from './record-effects';
 import { readRecordRow, writeRecordRow } from './record-row';
 import { persistStep, type PersistedStep } from './step-persistence';
 import type { TimerRow } from './timer-rows';
@@ -57,7 +57,7 @@ export async function fireClaimedTimer(service: WorkflowService, timer: TimerRow
     }
     const after = await recordAfterStep({ database, metadata, transaction }, entity, compiled, step, record);
     const names = changedFieldNames(entity, record, after);
-    validateEffectValues(entity, after, names, compiled.name);
+    await validateEffects({ database, metadata, transaction }, entity, after, names, compiled.name);
     const written = await writeRecordRow(database, entity, record, after, names, now, transaction);
     if (feedsRollups(context, entity)) await refreshRollups(context, entity, [record, written], transaction);
     const persisted = await persistStep(service.stores(), {

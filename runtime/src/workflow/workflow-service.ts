@@ -26,7 +26,7 @@ import { feedsRollups, lockRollupParentsOf, refreshRollups } from '../rollups/ro
 import { processIn, type ProcessCatalog } from './process-catalog';
 import { readInstances, readRecordWithInstances, type ProcessInstance } from './process-instances';
 import { processUserOf } from './process-start';
-import { changedFieldNames, recordAfterStep, validateEffectValues } from './record-effects';
+import { changedFieldNames, recordAfterStep, validateEffects } from './record-effects';
 import { readRecordRow, writeRecordRow } from './record-row';
 import { stateLabelOf, stepFailureError } from './step-errors';
 import { persistStep, type CreateRecordWithin, type PersistedStep, type StepStores, type TransactionEffectExecutor } from './step-persistence';
@@ -147,7 +147,7 @@ export class WorkflowService {
       const scope = { database: this.database, metadata, transaction };
       const after = await recordAfterStep(scope, entity, compiled, step, seen);
       const names = changedFieldNames(entity, record, after);
-      validateEffectValues(entity, after, names.filter((name) => !(name in request.data)), compiled.name);
+      await validateEffects(scope, entity, after, names.filter((name) => !(name in request.data)), compiled.name);
       if (hasReferencesToCheck(entity, request.data, new Map())) await checkReferences(context, entity, request.data, new Map(), transaction);
       const written = await writeRecordRow(this.database, entity, record, after, names, now, transaction);
       if (feedsRollups(context, entity)) await refreshRollups(context, entity, [record, written], transaction);
