@@ -1,6 +1,6 @@
 // The studio: who is signed in (an administrator, or the way back to sign in), the working copy
 // loaded once, and the screen for the address.
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { api, setCsrfToken } from './api/client';
 import { EntityEditor } from './editors/EntityEditor';
 import { EntityList } from './editors/EntityList';
@@ -11,6 +11,9 @@ import { VersionsPage } from './publish/VersionsPage';
 import { RouterProvider, useLocation } from './shell/router';
 import { StudioShell } from './shell/StudioShell';
 
+// The canvas library is loaded with the diagram only.
+const EntityDiagram = lazy(() => import('./canvas/EntityDiagram'));
+
 type Loaded = Awaited<ReturnType<typeof loadStudio>>;
 type SessionAnswer = { signedIn: false } | { signedIn: true; isAdmin: boolean; csrfToken?: string };
 type State = { status: 'loading' } | { status: 'signedOut' } | { status: 'notAdmin' } | { status: 'ready'; loaded: Loaded } | { status: 'failed'; message: string };
@@ -20,6 +23,13 @@ function Screen({ onNotice }: { onNotice(message: string | null): void }) {
   const entity = /^\/entities\/([^/]+)$/.exec(path)?.[1];
   if (entity) return <EntityEditor key={entity} name={decodeURIComponent(entity)} />;
   if (path === '/versions') return <VersionsPage onNotice={onNotice} />;
+  if (path === '/diagram') {
+    return (
+      <Suspense fallback={<p className="muted">…</p>}>
+        <EntityDiagram />
+      </Suspense>
+    );
+  }
   if (path === '/changes') return <ChangesPage />;
   return <EntityList />;
 }

@@ -132,6 +132,8 @@ describeBrowser('kanban board and inbox (Chromium)', () => {
   it('narrows the board to a search: counts, sums and cards of the matching deals only', async () => {
     await page.getByRole('searchbox', { name: 'Search the board' }).fill('Kanban');
     await page.getByText(/^2 records ·/).waitFor();
+    // The total arrives with the columns, the cards with each column's own page: wait for those too.
+    await page.waitForFunction("document.querySelectorAll('.board-card').length === 2");
     expect(await page.locator('.board-card').count()).toBe(2);
     expect(await count('Prospecting')).toBe('1');
     expect(await count('Proposal')).toBe('1');

@@ -4,7 +4,7 @@
 // type's properties: a new type or property in core appears in the studio by itself.
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
 import entitySchema from '@stagecraft/core/schemas/entity.schema.json';
-import { PROPERTY_LABELS } from '../i18n/strings';
+import { PROPERTY_DESCRIPTIONS_ZH, PROPERTY_LABELS } from '../i18n/strings';
 
 type SchemaObject = { [key: string]: unknown };
 
@@ -35,14 +35,16 @@ export function fieldPanelSchema(type: string): RJSFSchema {
 export function fieldPanelUiSchema(type: string, locale: 'en' | 'zh-CN'): UiSchema {
   const schema = definitions[`${type}Field`] ?? {};
   const labels = PROPERTY_LABELS[locale];
-  const title = (name: string): UiSchema => ({ 'ui:title': labels[name] ?? name });
-  const ui: UiSchema = { 'ui:submitButtonOptions': { norender: true } };
+  // The meta-schema's descriptions are English: in Chinese a property shows its Chinese help, or none.
+  const description = (name: string): UiSchema => (locale === 'en' ? {} : { 'ui:description': PROPERTY_DESCRIPTIONS_ZH[name] ?? '' });
+  const title = (name: string): UiSchema => ({ 'ui:title': labels[name] ?? name, ...description(name) });
+  const ui: UiSchema = { 'ui:submitButtonOptions': { norender: true }, ...(locale === 'en' ? {} : { 'ui:description': '' }) };
   for (const [name, property] of Object.entries(propertiesOf(schema))) {
     if (EDITED_ABOVE.includes(name)) continue;
     if (property.$ref === LOCALISED) ui[name] = { 'ui:field': 'localisedText', ...title(name) };
     else if (name === 'entity' && property.$ref === IDENTIFIER) ui[name] = { 'ui:widget': 'entityName', ...title(name) };
     else if (name === 'expression') ui[name] = { 'ui:widget': 'textarea', 'ui:options': { rows: 3 }, ...title(name) };
-    else if (name === 'options') ui[name] = { ...title(name), items: { value: title('value'), label: { 'ui:field': 'localisedText' }, color: { 'ui:widget': 'color', ...title('color') } } };
+    else if (name === 'options') ui[name] = { ...title(name), items: { 'ui:label': false, value: title('value'), label: { 'ui:field': 'localisedText' }, color: { 'ui:widget': 'color', ...title('color') } } };
     else ui[name] = title(name);
   }
   return ui;
