@@ -21,6 +21,26 @@ export const METADATA_SCHEMAS: Record<string, JsonSchema> = {
     properties: { data: { type: 'array', items: schemaRef('MetadataDocument') } },
     required: ['data'],
   },
+  EntitySummary: {
+    type: 'object',
+    description: 'An entity the caller may use, in brief: its labels (as written and resolved for `locale`), title field, field count and relation names.',
+    properties: {
+      name: { type: 'string' },
+      label: { description: 'A string or a map of locale to text.', oneOf: [{ type: 'string' }, { type: 'object', additionalProperties: { type: 'string' } }] },
+      title: { type: 'string', description: 'The label in the requested locale.' },
+      pluralLabel: { oneOf: [{ type: 'string' }, { type: 'object', additionalProperties: { type: 'string' } }] },
+      displayField: { type: ['string', 'null'] },
+      fields: { type: 'integer', description: 'How many fields the caller sees.' },
+      relations: { type: 'array', items: { type: 'string' } },
+    },
+    required: ['name', 'label', 'title', 'pluralLabel', 'displayField', 'fields', 'relations'],
+    additionalProperties: false,
+  },
+  EntitySummaryList: {
+    type: 'object',
+    properties: { data: { type: 'array', items: schemaRef('EntitySummary') } },
+    required: ['data'],
+  },
   JsonSchemaDocument: { type: 'object', description: 'A JSON Schema (as compiled by compileEntitySchema).' },
   EntityPermissions: {
     type: 'object',
@@ -47,7 +67,7 @@ export function metadataPaths(): Record<string, OpenApiPathItem> {
   return {
     '/api/health': { get: getOperation('getHealth', 'Server health', 'Health', { tags: ['system'], security: [] }) },
     '/api/openapi.json': { get: getOperation('getOpenApiDocument', 'This OpenAPI document', 'OpenApiDocument', { tags: ['system'] }) },
-    '/api/metadata/entities': { get: getOperation('listEntityMetadata', 'The live entity documents the caller may use (without the fields their permissions hide)', 'MetadataDocumentList') },
+    '/api/metadata/entities': { get: getOperation('listEntityMetadata', 'The live entities the caller may use, in brief (GET /api/metadata/entities/{name} gives a whole document)', 'EntitySummaryList', { parameters: [{ name: 'locale', in: 'query', required: false, description: 'The locale `title` is resolved for (default en).', schema: { type: 'string' } }] }) },
     '/api/metadata/entities/{name}': {
       parameters: [NAME_PARAMETER('entity')],
       get: getOperation('getEntityMetadata', 'One entity document', 'MetadataDocument', { responses: errorResponses('NotFound') }),

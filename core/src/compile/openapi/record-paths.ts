@@ -97,11 +97,29 @@ export function compileEntityApi(entity: EntityDocument, bundle: MetadataBundle,
     paths: { [`/api/records/${entity.name}`]: collection, [`/api/records/${entity.name}/export`]: exported, [`/api/records/${entity.name}/{id}`]: item },
     schemas: {
       [own.read]: withExpansions(compileEntitySchema(entity, { mode: 'read', locale }), entity, bundle, names, locale),
-      [own.create]: compileEntitySchema(entity, { mode: 'create', locale }),
+      [own.create]: withoutDefaultedRequirements(compileEntitySchema(entity, { mode: 'create', locale })),
       [own.update]: compileEntitySchema(entity, { mode: 'update', locale }),
       [own.list]: listPageSchema(own.read),
     },
   };
+}
+
+/**
+ * What a client must send to create. The server fills a field's default before it validates, so a
+ * required field with a default may be left out; and the default is given as `x-default`, not
+ * `default`, which generators (openapi-typescript) read as "always present" and would demand.
+ */
+function withoutDefaultedRequirements(schema: JsonSchema): JsonSchema {
+  const properties = Object.fromEntries(
+    Object.entries(schema.properties ?? {}).map(([name, property]) => {
+      if (property.default === undefined) return [name, property];
+      const { default: value, ...rest } = property;
+      return [name, { ...rest, 'x-default': value }];
+    }),
+  );
+  const required = (schema.required ?? []).filter((name) => schema.properties?.[name]?.default === undefined);
+  const { required: _required, ...rest } = schema;
+  return { ...rest, properties, ...(required.length > 0 && { required }) };
 }
 
 function listPageSchema(readName: string): JsonSchema {
