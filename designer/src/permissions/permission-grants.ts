@@ -34,10 +34,16 @@ export function grantOf(choice: string): ScopedGrant | undefined {
 export interface GrantChoice {
   value: string;
   /** A message key for the fixed scopes; the reference field for parent scopes. */
-  scope: 'none' | 'all' | 'own' | 'team' | 'hierarchy' | 'via';
+  scope: 'none' | 'yes' | 'all' | 'own' | 'team' | 'hierarchy' | 'via';
   via?: string;
   operation?: string;
 }
+
+/** What create and import may be set to. */
+export const YES_NO_CHOICES: readonly GrantChoice[] = [
+  { value: 'none', scope: 'none' },
+  { value: 'yes', scope: 'yes' },
+];
 
 /** What a scoped operation of this entity may be set to (the current value is always offered). */
 export function scopeChoices(entity: EntityDocument | undefined, current: ScopedGrant | undefined): GrantChoice[] {

@@ -29,6 +29,8 @@ export function StudioShell({ children, notice, onNotice }: { children: ReactNod
   const isOutdated = studio.baseVersion !== studio.live.version && hasChanges;
   const sections = [
     { href: '/', label: t('section.dataModel'), isCurrent: path === '/' || path.startsWith('/entities') },
+    { href: '/people/users', label: t('section.people'), isCurrent: path.startsWith('/people') },
+    { href: '/permissions', label: t('section.permissions'), isCurrent: path.startsWith('/permissions') },
     { href: '/changes', label: t('section.changes'), isCurrent: path === '/changes' },
     { href: '/versions', label: t('section.versions'), isCurrent: path === '/versions' },
   ];
