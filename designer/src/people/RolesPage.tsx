@@ -83,8 +83,7 @@ export function RolesPage() {
   const [notice, setNotice] = useState<{ text: string; isError: boolean } | null>(null);
   const saved = (role: RoleRecord): void => {
     setEditing(null);
-    setNotice({ text: t('roles.savedDone', { name: role.name }), isError: false });
-    void reload();
+    void reload().then(() => setNotice({ text: t('roles.savedDone', { name: role.name }), isError: false }));
   };
   return (
     <PeopleFrame

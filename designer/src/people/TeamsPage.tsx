@@ -96,8 +96,7 @@ export function TeamsPage() {
   const [notice, setNotice] = useState<{ text: string; isError: boolean } | null>(null);
   const saved = (team: TeamRecord): void => {
     setEditing(null);
-    setNotice({ text: t('teams.savedDone', { name: team.name }), isError: false });
-    void reload();
+    void reload().then(() => setNotice({ text: t('teams.savedDone', { name: team.name }), isError: false }));
   };
   return (
     <PeopleFrame

@@ -77,10 +77,10 @@ export function UsersPage() {
   const { state, reload } = usePeople();
   const [editing, setEditing] = useState<Editing>(null);
   const [notice, setNotice] = useState<{ text: string; isError: boolean } | null>(null);
+  // The notice comes with the reloaded table, so what it says is what the table shows.
   const done = (text: string): void => {
     setEditing(null);
-    setNotice({ text, isError: false });
-    void reload();
+    void reload().then(() => setNotice({ text, isError: false }));
   };
   const toggle = async (user: UserRecord): Promise<void> => {
     if (user.active && !window.confirm(t('users.disableConfirm', { name: user.username }))) return;

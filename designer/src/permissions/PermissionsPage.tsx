@@ -170,10 +170,10 @@ export function PermissionsPage() {
                       <button
                         type="button"
                         className="matrix__button"
-                        aria-label={t('matrix.editCell', { role: roleLabel(set.role), set: set.name, entity: text(entity.label) || entity.name })}
                         aria-describedby={problems.length > 0 ? problemId : undefined}
                         onClick={() => setCell({ set: set.name, entity: entity.name })}
                       >
+                        <span className="visually-hidden">{t('matrix.editCell', { role: roleLabel(set.role), set: set.name, entity: text(entity.label) || entity.name })} </span>
                         <CellSummary set={set} entityName={entity.name} />
                       </button>
                       {problems.length > 0 && (
