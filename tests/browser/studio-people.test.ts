@@ -111,7 +111,7 @@ describeBrowser('people and permissions in the studio (Chromium)', () => {
     await create.getByLabel('Role').selectOption(ROLE);
     await create.getByRole('button', { name: 'Create set' }).click();
     await studio.getByRole('button', { name: `Access of ${ROLE_LABEL} (${ROLE}Access) to Account` }).click();
-    const cell = studio.getByRole('dialog', { name: `${ROLE}: Account` });
+    const cell = studio.getByRole('dialog', { name: `${ROLE_LABEL}: Account` });
     await cell.getByLabel('Read', { exact: true }).selectOption({ label: 'All records' });
     await cell.getByLabel('Phone', { exact: true }).selectOption({ label: 'Hidden' });
     await expectAccessible('permission cell dialog');

@@ -26,7 +26,7 @@ function Problems({ id, messages }: { id: string; messages: string[] }) {
   );
 }
 
-export function PermissionCellDialog({ setName, entityName, onClose }: { setName: string; entityName: string; onClose(): void }) {
+export function PermissionCellDialog({ setName, entityName, roleLabel, onClose }: { setName: string; entityName: string; roleLabel: string; onClose(): void }) {
   const { t, text } = useI18n();
   const studio = useStudio();
   const choiceLabel = useChoiceLabel();
@@ -58,7 +58,7 @@ export function PermissionCellDialog({ setName, entityName, onClose }: { setName
     });
     onClose();
   };
-  const title = t('matrix.cellTitle', { role: set?.role ?? '', entity: text(entity?.label) || entityName });
+  const title = t('matrix.cellTitle', { role: roleLabel, entity: text(entity?.label) || entityName });
   const otherProblems = problemsUnder(studio.problems, cellPath).filter((problem) => !MATRIX_OPERATIONS.some((operation) => problem.path.startsWith(`${cellPath}/${operation}`)) && !problem.path.startsWith(`${cellPath}/fields/`));
 
   return (

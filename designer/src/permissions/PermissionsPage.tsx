@@ -190,7 +190,7 @@ export function PermissionsPage() {
         </table>
       </div>
       <ViewAsRole roles={roles} initialRole={focusRole} />
-      {cell && <PermissionCellDialog setName={cell.set} entityName={cell.entity} onClose={() => setCell(null)} />}
+      {cell && <PermissionCellDialog setName={cell.set} entityName={cell.entity} roleLabel={roleLabel(studio.draft.permissions?.[cell.set]?.role ?? '')} onClose={() => setCell(null)} />}
       {isCreating && (
         <NewSetDialog
           roles={roles}
