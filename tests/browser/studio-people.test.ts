@@ -154,9 +154,16 @@ describeBrowser('people and permissions in the studio (Chromium)', () => {
     await harness.screenshot(app, 'studio-people-app-as-auditor');
   });
 
-  it('disables the user in the studio, after which their sign-in fails', async () => {
+  it('changes the user\'s language, then disables the user in the studio, after which their sign-in fails', async () => {
     await studio.goto(`${harness.url}/studio/people/users`);
     await studio.getByRole('row', { name: new RegExp(USERNAME) }).waitFor();
+    // An edit is checked against the version shown: the language changes, nothing else.
+    await studio.getByRole('button', { name: `Edit ${USERNAME}` }).click();
+    const edit = studio.getByRole('dialog', { name: `User "${USERNAME}"` });
+    await edit.getByLabel('Language').selectOption('zh-CN');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await studio.getByText(`User "${USERNAME}" saved.`).waitFor();
+    await expect(studio.getByRole('row', { name: new RegExp(USERNAME) }).getByRole('cell', { name: '简体中文' }).count()).resolves.toBe(1);
     studio.once('dialog', (confirm) => void confirm.accept());
     await studio.getByRole('button', { name: `Disable ${USERNAME}` }).click();
     await studio.getByText(`User "${USERNAME}" disabled: their sessions and tokens ended.`).waitFor();
