@@ -15,6 +15,7 @@ export default defineConfig({
   resolve: {
     alias: {
       '@stagecraft/core/expr': fileURLToPath(new URL('../core/src/expr/index.ts', import.meta.url)),
+      '@stagecraft/core/access': fileURLToPath(new URL('../core/src/access/index.ts', import.meta.url)),
       '@stagecraft/core/label': fileURLToPath(new URL('../core/src/model/label.ts', import.meta.url)),
       '@stagecraft/core/schemas': fileURLToPath(new URL('../core/schemas', import.meta.url)),
     },

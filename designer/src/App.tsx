@@ -6,6 +6,10 @@ import { EntityEditor } from './editors/EntityEditor';
 import { EntityList } from './editors/EntityList';
 import { loadStudio, StudioProvider } from './draft/draft-store';
 import { I18nProvider, useI18n } from './i18n/i18n';
+import { RolesPage } from './people/RolesPage';
+import { TeamsPage } from './people/TeamsPage';
+import { UsersPage } from './people/UsersPage';
+import { PermissionsPage } from './permissions/PermissionsPage';
 import { ChangesPage } from './publish/ChangesPage';
 import { VersionsPage } from './publish/VersionsPage';
 import { RouterProvider, useLocation } from './shell/router';
@@ -31,6 +35,10 @@ function Screen({ onNotice }: { onNotice(message: string | null): void }) {
     );
   }
   if (path === '/changes') return <ChangesPage />;
+  if (path === '/people' || path === '/people/users') return <UsersPage />;
+  if (path === '/people/teams') return <TeamsPage />;
+  if (path === '/people/roles') return <RolesPage />;
+  if (path.split('?')[0] === '/permissions') return <PermissionsPage />;
   return <EntityList />;
 }
 
