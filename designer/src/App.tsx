@@ -6,6 +6,8 @@ import { EntityEditor } from './editors/EntityEditor';
 import { EntityList } from './editors/EntityList';
 import { loadStudio, StudioProvider } from './draft/draft-store';
 import { I18nProvider, useI18n } from './i18n/i18n';
+import { LayoutEditor } from './layouts/LayoutEditor';
+import { LayoutList } from './layouts/LayoutList';
 import { ChangesPage } from './publish/ChangesPage';
 import { VersionsPage } from './publish/VersionsPage';
 import { RouterProvider, useLocation } from './shell/router';
@@ -19,6 +21,9 @@ function Screen({ onNotice }: { onNotice(message: string | null): void }) {
   const { path } = useLocation();
   const entity = /^\/entities\/([^/]+)$/.exec(path)?.[1];
   if (entity) return <EntityEditor key={entity} name={decodeURIComponent(entity)} />;
+  const layout = /^\/layouts\/([^/]+)$/.exec(path)?.[1];
+  if (layout) return <LayoutEditor key={layout} name={decodeURIComponent(layout)} />;
+  if (path === '/layouts') return <LayoutList />;
   if (path === '/versions') return <VersionsPage onNotice={onNotice} />;
   if (path === '/changes') return <ChangesPage />;
   return <EntityList />;

@@ -29,6 +29,7 @@ export function StudioShell({ children, notice, onNotice }: { children: ReactNod
   const isOutdated = studio.baseVersion !== studio.live.version && hasChanges;
   const sections = [
     { href: '/', label: t('section.dataModel'), isCurrent: path === '/' || path.startsWith('/entities') },
+    { href: '/layouts', label: t('section.layouts'), isCurrent: path.startsWith('/layouts') },
     { href: '/changes', label: t('section.changes'), isCurrent: path === '/changes' },
     { href: '/versions', label: t('section.versions'), isCurrent: path === '/versions' },
   ];
