@@ -402,7 +402,7 @@ const zhCN: Record<MessageKey, string> = {
   'layouts.fieldUp': '上移 {name}',
   'layouts.fieldDown': '下移 {name}',
   'layouts.moveToSectionOf': '{name} 要移入的分区',
-  'layouts.moveToSectionNamed': '将 {name} 移到所选分区',
+  'layouts.moveToSectionNamed': '移动 {name} 到所选分区',
   'layouts.move': '移动',
   'layouts.moved': '{field}已移到{section}，第 {position} 个，共 {count} 个。',
   'layouts.details': '详情',

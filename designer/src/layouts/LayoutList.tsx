@@ -71,6 +71,7 @@ export function LayoutList() {
                           return (
                             <li key={layout.name}>
                               <Link href={`/layouts/${layout.name}`}>{text(layout.label) || layout.name}</Link>
+                              {layout.label !== undefined && <code>{layout.name}</code>}
                               {isNew && <span className="badge badge--brand">{t('field.new.badge')}</span>}
                               {problems.length > 0 && <span className="badge badge--danger">{t('problems.count', { count: problems.length })}</span>}
                               <button type="button" className="button button--small button--quiet" aria-label={t('layouts.deleteNamed', { name: layout.name })} onClick={() => remove(layout)}>
