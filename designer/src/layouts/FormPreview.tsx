@@ -7,7 +7,7 @@ import type { RJSFSchema } from '@rjsf/utils';
 import validator from '@rjsf/validator-ajv8';
 import type { EntityDocument, FormLayout } from '@stagecraft/core';
 import { compileEntitySchema } from '@stagecraft/core/entity-schema';
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { buildFormModel } from '../../../runtime/web/src/form/form-model';
 import { FieldTemplate, ObjectFieldTemplate, ErrorListTemplate } from '../../../runtime/web/src/form/templates';
 import { FORM_WIDGETS, type FormContext } from '../../../runtime/web/src/form/widgets';
@@ -22,6 +22,8 @@ export function FormPreview({ entity, layout }: { entity: EntityDocument; layout
   const { t, locale: studioLocale } = useI18n();
   const [locale, setLocale] = useState<StudioLocale>(studioLocale);
   const [values, setValues] = useState<Record<string, unknown>>({});
+  // Follows the studio's language when that changes; its own switch tries the other one.
+  useEffect(() => setLocale(studioLocale), [studioLocale]);
   const titleId = useId();
   const appI18n = useMemo(() => createI18n(locale, () => undefined), [locale]);
   const model = useMemo(() => {

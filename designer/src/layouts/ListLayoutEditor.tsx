@@ -139,25 +139,27 @@ export function ListLayoutEditor({ layout, entity, path, update }: ListLayoutEdi
                       onChange={(event) => update((document) => setColumnWidth(document, index, event.target.value))}
                     />
                   </td>
-                  <td className="row-actions">
-                    <button type="button" id={`${baseId}-${column.field}-up`} className="button button--small button--icon" disabled={index === 0} aria-label={t('layouts.columnLeft', { name: title })} onClick={() => moveColumn(index, index - 1, 'up')}>
-                      ↑
-                    </button>
-                    <button type="button" id={`${baseId}-${column.field}-down`} className="button button--small button--icon" disabled={index === layout.columns.length - 1} aria-label={t('layouts.columnRight', { name: title })} onClick={() => moveColumn(index, index + 1, 'down')}>
-                      ↓
-                    </button>
-                    <button
-                      type="button"
-                      className="button button--small button--danger"
-                      disabled={layout.columns.length <= 1}
-                      aria-label={t('layouts.removeColumnNamed', { name: title })}
-                      onClick={() => {
-                        update((document) => void removeColumn(document, index));
-                        setAnnouncement(t('layouts.columnRemoved', { field: title }));
-                      }}
-                    >
-                      {t('field.remove')}
-                    </button>
+                  <td>
+                    <span className="row-actions">
+                      <button type="button" id={`${baseId}-${column.field}-up`} className="button button--small button--icon" disabled={index === 0} aria-label={t('layouts.columnLeft', { name: title })} onClick={() => moveColumn(index, index - 1, 'up')}>
+                        ↑
+                      </button>
+                      <button type="button" id={`${baseId}-${column.field}-down`} className="button button--small button--icon" disabled={index === layout.columns.length - 1} aria-label={t('layouts.columnRight', { name: title })} onClick={() => moveColumn(index, index + 1, 'down')}>
+                        ↓
+                      </button>
+                      <button
+                        type="button"
+                        className="button button--small button--danger"
+                        disabled={layout.columns.length <= 1}
+                        aria-label={t('layouts.removeColumnNamed', { name: title })}
+                        onClick={() => {
+                          update((document) => void removeColumn(document, index));
+                          setAnnouncement(t('layouts.columnRemoved', { field: title }));
+                        }}
+                      >
+                        {t('field.remove')}
+                      </button>
+                    </span>
                   </td>
                 </tr>
               );
