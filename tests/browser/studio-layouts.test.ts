@@ -114,6 +114,18 @@ describeBrowser('the studio Layouts section (Chromium)', () => {
     await photograph('form-layout', 'accountForm', 'accountForm');
   });
 
+  it('gives a placed field help text in both languages in its details', async () => {
+    await page.getByRole('button', { name: 'Details of Description' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Field "Description" on this form' });
+    await dialog.getByLabel('English').fill('What makes this software account special');
+    await dialog.getByLabel('简体中文').fill('此软件客户的特别之处');
+    await dialog.getByRole('combobox', { name: 'Require the field when' }).waitFor();
+    await expectAccessible('field details dialog');
+    await harness.screenshot(page, 'studio-placement-dialog-en');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('list', { name: 'Fields of Key account' }).getByText('help text').waitFor();
+  });
+
   it('adds a column to the account list', async () => {
     await page.getByRole('link', { name: 'All layouts' }).click();
     await page.getByRole('row', { name: /^Account account/ }).getByRole('link', { name: 'accountList' }).click();
@@ -151,8 +163,9 @@ describeBrowser('the studio Layouts section (Chromium)', () => {
     await expect(rep.getByRole('group', { name: 'Key account' }).count()).resolves.toBe(0);
     await rep.getByLabel('Industry').selectOption('software');
     await rep.getByRole('group', { name: 'Key account' }).getByLabel('Description').waitFor();
+    await rep.getByText('What makes this software account special').waitFor();
+    await harness.screenshot(rep, 'studio-layouts-app-form');
     await rep.getByLabel('Industry').selectOption('retail');
     await rep.getByRole('group', { name: 'Key account' }).waitFor({ state: 'detached' });
-    await harness.screenshot(rep, 'studio-layouts-app-form');
   });
 });
