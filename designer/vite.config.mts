@@ -17,6 +17,10 @@ export default defineConfig({
       '@stagecraft/core/expr': fileURLToPath(new URL('../core/src/expr/index.ts', import.meta.url)),
       '@stagecraft/core/access': fileURLToPath(new URL('../core/src/access/index.ts', import.meta.url)),
       '@stagecraft/core/label': fileURLToPath(new URL('../core/src/model/label.ts', import.meta.url)),
+      // The layout editor's preview compiles the draft entity's schema as the server does, and
+      // offers only the filter operators the validators accept for a field's type.
+      '@stagecraft/core/entity-schema': fileURLToPath(new URL('../core/src/compile/entity-schema.ts', import.meta.url)),
+      '@stagecraft/core/filter-operators': fileURLToPath(new URL('../core/src/validate/filter-operators.ts', import.meta.url)),
       '@stagecraft/core/schemas': fileURLToPath(new URL('../core/schemas', import.meta.url)),
     },
   },

@@ -10,6 +10,8 @@ import { RolesPage } from './people/RolesPage';
 import { TeamsPage } from './people/TeamsPage';
 import { UsersPage } from './people/UsersPage';
 import { PermissionsPage } from './permissions/PermissionsPage';
+import { LayoutEditor } from './layouts/LayoutEditor';
+import { LayoutList } from './layouts/LayoutList';
 import { ChangesPage } from './publish/ChangesPage';
 import { VersionsPage } from './publish/VersionsPage';
 import { RouterProvider, useLocation } from './shell/router';
@@ -26,6 +28,9 @@ function Screen({ onNotice }: { onNotice(message: string | null): void }) {
   const { path } = useLocation();
   const entity = /^\/entities\/([^/]+)$/.exec(path)?.[1];
   if (entity) return <EntityEditor key={entity} name={decodeURIComponent(entity)} />;
+  const layout = /^\/layouts\/([^/]+)$/.exec(path)?.[1];
+  if (layout) return <LayoutEditor key={layout} name={decodeURIComponent(layout)} />;
+  if (path === '/layouts') return <LayoutList />;
   if (path === '/versions') return <VersionsPage onNotice={onNotice} />;
   if (path === '/diagram') {
     return (

@@ -20,7 +20,8 @@ const APPS: readonly BuiltApp[] = [
   { directory: WEB_DIRECTORY, inputs: ['runtime/web/src', 'runtime/web/index.html', 'runtime/web/vite.config.mts', 'core/src/expr', 'core/src/model/label.ts', 'package-lock.json'] },
   {
     directory: STUDIO_DIRECTORY,
-    inputs: ['designer/src', 'designer/index.html', 'designer/vite.config.mts', 'runtime/web/src/styles', 'core/schemas', 'core/src/expr', 'core/src/access', 'core/src/model', 'core/src/model/label.ts', 'package-lock.json'],
+    // The studio's layout preview renders with the app's form code and compiles entity schemas with core's compiler.
+    inputs: ['designer/src', 'designer/index.html', 'designer/vite.config.mts', 'runtime/web/src', 'core/schemas', 'core/src', 'package-lock.json'],
   },
 ];
 

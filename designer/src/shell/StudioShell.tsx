@@ -30,6 +30,7 @@ export function StudioShell({ children, notice, onNotice }: { children: ReactNod
   const sections = [
     { href: '/', label: t('section.dataModel'), isCurrent: path === '/' || path.startsWith('/entities') },
     { href: '/diagram', label: t('section.diagram'), isCurrent: path === '/diagram' },
+    { href: '/layouts', label: t('section.layouts'), isCurrent: path.startsWith('/layouts') },
     { href: '/people/users', label: t('section.people'), isCurrent: path.startsWith('/people') },
     { href: '/permissions', label: t('section.permissions'), isCurrent: path.startsWith('/permissions') },
     { href: '/changes', label: t('section.changes'), isCurrent: path === '/changes' },

@@ -99,7 +99,8 @@ export function createI18n(locale: AppLocale, setLocale: (locale: AppLocale) => 
   };
 }
 
-const I18nContext = createContext<I18n>(createI18n('en', () => undefined));
+/** Exported for previews of the app's renderers elsewhere (the studio), which provide a fixed locale. */
+export const I18nContext = createContext<I18n>(createI18n('en', () => undefined));
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [locale, setLocaleState] = useState<AppLocale>(initialLocale);
