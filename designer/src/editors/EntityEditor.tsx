@@ -11,6 +11,7 @@ import { FIELD_TYPES, newFieldOfType } from '../schema/field-schemas';
 import { Link } from '../shell/router';
 import { LocalisedInput } from '../ui/LocalisedInput';
 import { FieldPanel, type FieldValue } from './FieldPanel';
+import { RelationsCard } from './RelationsCard';
 
 type Editing = { index: number } | { index: null; type: string } | null;
 
@@ -226,6 +227,7 @@ export function EntityEditor({ name }: { name: string }) {
           </ul>
         )}
       </section>
+      <RelationsCard entity={entity} />
       {editing !== null && editedField && (
         <FieldPanel
           field={editedField}

@@ -9,27 +9,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { runCli, type RunningServer } from '@stagecraft/runtime';
+import type { Browser, Page } from 'playwright-core';
+import type { RunningServer } from '@stagecraft/runtime';
+import { adminToken, BENCH_ADMIN_PASSWORD, bundleSizes, kb, launchChromium, median, ms, REPOSITORY, startBenchServer } from '../support/browser-bench';
 
-const REPOSITORY = path.resolve(__dirname, '../../../..');
 const DIST = path.join(REPOSITORY, 'runtime/web/dist');
 const CARDS = 500;
 const RUNS = Number(process.env.STAGECRAFT_BENCH_WEB_RUNS ?? 7);
-const ADMIN_PASSWORD = 'bench-admin-password';
 const STAGES = ['prospecting', 'qualification', 'proposal', 'negotiation', 'closedWon', 'closedLost'];
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const quiet = { io: { out: () => undefined, error: (line: string) => process.stderr.write(`${line}\n`) } };
-
-async function startServer(directory: string): Promise<RunningServer> {
-  const env: NodeJS.ProcessEnv = { HOST: '127.0.0.1', PORT: '0', STAGECRAFT_DATA: path.join(directory, 'data'), STAGECRAFT_ADMIN_PASSWORD: ADMIN_PASSWORD, STAGECRAFT_EMBEDDED_SCHEDULER: '0' };
-  const published = await runCli(['publish', path.join(REPOSITORY, 'packs/sfa')], env, { ...quiet, workingDirectory: directory });
-  if (published.exitCode !== 0) throw new Error('publishing the SFA pack failed');
-  const served = await runCli(['serve'], env, { ...quiet, workingDirectory: directory });
-  if (!served.server) throw new Error('stagecraft serve did not start');
-  return served.server;
-}
 
 async function api<T>(server: RunningServer, token: string, method: string, url: string, body?: unknown): Promise<T> {
   const response = await fetch(`${server.url}${url}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? null : JSON.stringify(body) });
@@ -39,8 +26,8 @@ async function api<T>(server: RunningServer, token: string, method: string, url:
 
 /** 20 accounts through the API, then 500 opportunities over the six stages in one INSERT. */
 async function seed(server: RunningServer): Promise<void> {
-  const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD, token: true }) });
-  const { token, user } = (await login.json()) as { token: string; user: { id: string } };
+  const { token, userId } = await adminToken(server);
+  const user = { id: userId };
   const accounts: string[] = [];
   for (let index = 0; index < 20; index += 1) accounts.push((await api<{ id: string }>(server, token, 'POST', '/api/records/account', { name: `Bench account ${index + 1}` })).id);
   const opportunity = server.live.get().entities.get('opportunity');
@@ -62,7 +49,7 @@ async function signedInContext(browser: Browser, server: RunningServer) {
   const page = await context.newPage();
   await page.goto('/');
   await page.getByLabel('Username').fill('admin');
-  await page.getByLabel('Password').fill(ADMIN_PASSWORD);
+  await page.getByLabel('Password').fill(BENCH_ADMIN_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
   await page.close();
@@ -87,44 +74,10 @@ const BOARD_READY = `(() => {
 })()`;
 const LIST_READY = `document.querySelectorAll('table tbody tr').length === 50`;
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
-
-/** Asset files a file names (static and dynamic imports, CSS), among those in dist/assets. */
-function referencedAssets(file: string, existing: ReadonlySet<string>): string[] {
-  const text = fs.readFileSync(path.join(DIST, file), 'utf8');
-  return [...new Set([...text.matchAll(/[\w.-]+-[\w-]{8}\.(?:js|css)/g)].map((match) => `assets/${match[0]}`))].filter((name) => existing.has(name) && name !== file);
-}
-
-/** The gzipped size of what index.html loads first, and of every chunk reachable from it (lazy screens too). */
-function bundleSizes(): { initial: number; all: number; initialRaw: number } {
-  const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
-  const existing = new Set(fs.readdirSync(path.join(DIST, 'assets')).map((file) => `assets/${file}`));
-  const initialFiles = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.(?:js|css))"/g)].map((match) => match[1] as string);
-  const reachable = new Set<string>(initialFiles);
-  const queue = [...initialFiles.filter((file) => file.endsWith('.js'))];
-  for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
-    for (const next of referencedAssets(file, existing)) {
-      if (reachable.has(next)) continue;
-      reachable.add(next);
-      if (next.endsWith('.js')) queue.push(next);
-    }
-  }
-  const gzip = (file: string) => zlib.gzipSync(fs.readFileSync(path.join(DIST, file)), { level: 9 }).length;
-  return {
-    initial: initialFiles.reduce((sum, file) => sum + gzip(file), 0),
-    initialRaw: initialFiles.reduce((sum, file) => sum + fs.statSync(path.join(DIST, file)).size, 0),
-    all: [...reachable].reduce((sum, file) => sum + gzip(file), 0),
-  };
-}
-
 async function main(): Promise<void> {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'stagecraft-bench-web-'));
-  const server = await startServer(directory);
-  const browser = await chromium.launch({ executablePath: process.env.STAGECRAFT_CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+  const server = await startBenchServer(directory);
+  const browser = await launchChromium();
   try {
     await seed(server);
     const context = await signedInContext(browser, server);
@@ -143,9 +96,7 @@ async function main(): Promise<void> {
     };
     const board = await measure('/boards/opportunityBoard', BOARD_READY);
     const list = await measure('/records/opportunity', LIST_READY);
-    const sizes = bundleSizes();
-    const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-    const ms = (value: number) => `${Math.round(value)} ms`;
+    const sizes = bundleSizes(DIST);
     const figures = (times: number[]) => `${ms(median(times))} / ${ms(Math.min(...times))} / ${ms(Math.max(...times))}`;
     console.log(`Web app in headless Chromium (1366×800, cold cache, ${RUNS} runs after a warm-up; median / best / worst)`);
     console.log(`  usable board of ${CARDS} cards (6 columns, counts and sums, first 20 cards each): ${figures(board.ready)}`);
