@@ -153,6 +153,10 @@ describeBrowser('studio: data model (Chromium)', () => {
 
     await page.getByRole('button', { name: 'Edit Name' }).click();
     await page.getByRole('dialog').getByLabel('Longest text').fill('500');
+    // The planner's verdict, before anything is applied.
+    const verdict = page.getByRole('dialog').locator('.verdict');
+    await verdict.filter({ hasText: 'Safe: the planner will' }).waitFor();
+    await expect(verdict.textContent()).resolves.toMatch(/widen column service_contract\.name varchar\(255\) -> varchar\(500\)/);
     await page.getByRole('dialog').getByRole('button', { name: 'Apply' }).click();
 
     await page.getByRole('link', { name: 'Changes' }).click();
@@ -168,6 +172,22 @@ describeBrowser('studio: data model (Chromium)', () => {
     // A name that long would not fit the column a rollback narrows back to: it goes before the rollback.
     const long = (await api('GET', '/api/records/serviceContract?pageSize=10')).body.data as Array<{ id: string; name: string }>;
     for (const record of long.filter((candidate) => candidate.name.length > 255)) await fetch(`${harness.url}/api/records/serviceContract/${record.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } });
+  });
+
+  it('shows a type change the planner refuses, with its advice, and applies nothing', async () => {
+    await page.getByRole('link', { name: 'Data model' }).click();
+    await page.getByRole('link', { name: 'Service contract', exact: true }).click();
+    await page.getByRole('button', { name: 'Edit Start date' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('#field-type').selectOption('integer');
+    await dialog.locator('.verdict').filter({ hasText: 'The planner refuses this change' }).waitFor();
+    await expect(dialog.locator('.verdict').textContent()).resolves.toMatch(/Add a new field with the new type instead/);
+    await expect(dialog.getByRole('button', { name: 'Apply' }).isDisabled()).resolves.toBe(true);
+    await expectAccessible('refused type change');
+    await harness.screenshot(page, 'studio-type-change-refused');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.getByRole('row').filter({ hasText: 'startDate' }).textContent()).resolves.toContain('Date');
+    await expect(page.getByRole('status').first().textContent()).resolves.toMatch(/No unpublished changes/);
   });
 
   it('rolls back one version with its plan shown first, and the data follows', async () => {

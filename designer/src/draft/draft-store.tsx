@@ -7,6 +7,7 @@
 import type { MetadataBundle, MigrationPlan } from '@stagecraft/core';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { api, ApiError, type ProblemDetail } from '../api/client';
+import { locatePlanProblems } from './problems';
 
 export const DRAFT_NAME = 'studio';
 const SAVE_DELAY_MS = 500;
@@ -99,7 +100,7 @@ export function StudioProvider({ initial, children }: { initial: { live: Studio[
     try {
       const answer = await api.post<PlanAnswer>('/api/metadata/plan', { bundle });
       setPlan(answer.plan);
-      setProblems(answer.plan.blocked);
+      setProblems(locatePlanProblems(bundle, answer.plan.blocked));
     } catch (error) {
       setPlan(null);
       setProblems(error instanceof ApiError ? (error.details.length > 0 ? error.details : [{ path: '', message: error.message }]) : [{ path: '', message: String(error) }]);

@@ -12,6 +12,7 @@ import { Link } from '../shell/router';
 import { LocalisedInput } from '../ui/LocalisedInput';
 import { FieldPanel, type FieldValue } from './FieldPanel';
 import { RelationsCard } from './RelationsCard';
+import { planFieldChange } from './type-change-verdict';
 
 type Editing = { index: number } | { index: null; type: string } | null;
 
@@ -235,6 +236,7 @@ export function EntityEditor({ name }: { name: string }) {
           otherNames={entity.fields.filter((_, index) => editing.index === null || index !== editing.index).map((field) => field.name)}
           entityNames={entityNames}
           isNew={editing.index === null}
+          planChange={(edited) => planFieldChange(studio.draft, name, editing.index, edited)}
           onApply={apply}
           onClose={() => setEditing(null)}
         />

@@ -8,11 +8,12 @@ import type { FieldProps, RegistryWidgetsType, RJSFSchema, WidgetProps } from '@
 import { customizeValidator } from '@rjsf/validator-ajv8';
 import type { LocalisedText } from '@stagecraft/core/label';
 import Ajv2020 from 'ajv/dist/2020';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useI18n } from '../i18n/i18n';
 import { fieldPanelSchema, fieldPanelUiSchema, FIELD_TYPES, keptOnTypeChange, panelValues } from '../schema/field-schemas';
 import { Dialog } from '../ui/Dialog';
 import { LocalisedInput } from '../ui/LocalisedInput';
+import type { Verdict } from './type-change-verdict';
 
 const validator = customizeValidator({ AjvClass: Ajv2020 });
 const IDENTIFIER = /^[a-z][a-zA-Z0-9]*$/;
@@ -35,11 +36,43 @@ interface PanelProps {
   otherNames: readonly string[];
   entityNames: readonly string[];
   isNew: boolean;
+  /** The planner's verdict on the field as edited (published fields only). */
+  planChange?: (field: FieldValue) => Promise<Verdict>;
   onApply(field: FieldValue): void;
   onClose(): void;
 }
 
-export function FieldPanel({ field, liveName, otherNames, entityNames, isNew, onApply, onClose }: PanelProps) {
+const VERDICT_DELAY_MS = 400;
+
+/** JSON with object keys sorted, so the same field written in another order compares equal. */
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    inner !== null && typeof inner === 'object' && !Array.isArray(inner) ? Object.fromEntries(Object.entries(inner as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b))) : inner,
+  );
+}
+
+function VerdictNote({ verdict }: { verdict: Verdict | 'checking' | null }) {
+  const { t } = useI18n();
+  if (verdict === null) return null;
+  if (verdict === 'checking') return <p className="hint" role="status">{t('verdict.checking')}</p>;
+  const tone = verdict.kind === 'safe' ? 'alert--success' : verdict.kind === 'confirm' ? 'alert--warning' : 'alert--danger';
+  const lines = verdict.kind === 'safe' || verdict.kind === 'confirm' ? verdict.steps : verdict.reasons;
+  const title = verdict.kind === 'safe' ? (lines.length === 0 ? t('verdict.none') : t('verdict.safe')) : t(verdict.kind === 'confirm' ? 'verdict.confirm' : verdict.kind === 'refused' ? 'verdict.refused' : 'verdict.invalid');
+  return (
+    <div className={`alert ${tone} verdict`} role="status">
+      <p>{title}</p>
+      {lines.length > 0 && (
+        <ul>
+          {lines.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+export function FieldPanel({ field, liveName, otherNames, entityNames, isNew, planChange, onApply, onClose }: PanelProps) {
   const i18n = useI18n();
   const { t } = i18n;
   const [name, setName] = useState(field.name);
@@ -67,6 +100,33 @@ export function FieldPanel({ field, liveName, otherNames, entityNames, isNew, on
     [entityNames],
   );
 
+  const [verdict, setVerdict] = useState<Verdict | 'checking' | null>(null);
+  const edited = useMemo<FieldValue>(() => ({ name, type, ...(label !== undefined ? { label } : {}), ...values, ...(liveName !== undefined && liveName !== name ? { renamedFrom: liveName } : {}) }), [name, type, label, values, liveName]);
+  const isChanged = stableJson(edited) !== stableJson(field);
+  const planner = useRef(planChange);
+  planner.current = planChange;
+  const hasPlanner = planChange !== undefined;
+  // A published field's change is judged by the planner before it is applied.
+  useEffect(() => {
+    const planChange = planner.current;
+    if (!planChange || liveName === undefined || !isChanged) {
+      setVerdict(null);
+      return undefined;
+    }
+    let isCurrent = true;
+    setVerdict('checking');
+    const timer = window.setTimeout(() => {
+      void planChange(edited).then(
+        (answer) => isCurrent && setVerdict(answer),
+        () => isCurrent && setVerdict(null),
+      );
+    }, VERDICT_DELAY_MS);
+    return () => {
+      isCurrent = false;
+      window.clearTimeout(timer);
+    };
+  }, [hasPlanner, liveName, isChanged, edited]);
+
   const changeType = (next: string): void => {
     setValues((current) => keptOnTypeChange(current, next));
     setType(next);
@@ -76,9 +136,8 @@ export function FieldPanel({ field, liveName, otherNames, entityNames, isNew, on
     event?.preventDefault();
     if (!IDENTIFIER.test(name) || name.length > 48) return setNameError(t('field.invalidName'));
     if (otherNames.includes(name)) return setNameError(t('field.duplicateName', { name }));
-    const result: FieldValue = { name, type, ...(label !== undefined ? { label } : {}), ...values };
-    if (liveName !== undefined && liveName !== name) result.renamedFrom = liveName;
-    onApply(result);
+    if (typeof verdict === 'object' && verdict?.kind === 'refused') return;
+    onApply(edited);
   };
 
   const title = isNew ? t('field.new') : t('field.editTitle', { name: field.name });
@@ -116,6 +175,7 @@ export function FieldPanel({ field, liveName, otherNames, entityNames, isNew, on
           </select>
           {!isNew && type !== field.type && <p className="hint">{t('field.typeChange')}</p>}
         </div>
+        <VerdictNote verdict={verdict} />
       </form>
       <div className="field-panel__properties">
         <Form
@@ -136,7 +196,7 @@ export function FieldPanel({ field, liveName, otherNames, entityNames, isNew, on
         <button type="button" className="button" onClick={onClose}>
           {t('field.cancel')}
         </button>
-        <button type="button" className="button button--primary" onClick={() => apply()}>
+        <button type="button" className="button button--primary" disabled={typeof verdict === 'object' && verdict?.kind === 'refused'} onClick={() => apply()}>
           {t('field.apply')}
         </button>
       </div>
