@@ -17,8 +17,15 @@ import { VersionsPage } from './publish/VersionsPage';
 import { RouterProvider, useLocation } from './shell/router';
 import { StudioShell } from './shell/StudioShell';
 
-// The canvas library is loaded with the diagram only.
-const EntityDiagram = lazy(() => import('./canvas/EntityDiagram'));
+// The canvas library is loaded with the diagram only — fetched while the studio is idle, so
+// opening the diagram does not wait for it.
+const loadDiagram = () => import('./canvas/EntityDiagram');
+const EntityDiagram = lazy(loadDiagram);
+function prefetchDiagram(): void {
+  const idle = (window as { requestIdleCallback?: (callback: () => void) => number }).requestIdleCallback;
+  if (idle) idle(() => void loadDiagram());
+  else window.setTimeout(() => void loadDiagram(), 2000);
+}
 
 type Loaded = Awaited<ReturnType<typeof loadStudio>>;
 type SessionAnswer = { signedIn: false } | { signedIn: true; isAdmin: boolean; csrfToken?: string };
@@ -58,6 +65,7 @@ function Studio() {
         if (!session.isAdmin) return setState({ status: 'notAdmin' });
         setCsrfToken(session.csrfToken);
         setState({ status: 'ready', loaded: await loadStudio() });
+        prefetchDiagram();
       },
       (error: unknown) => setState({ status: 'failed', message: error instanceof Error ? error.message : String(error) }),
     );

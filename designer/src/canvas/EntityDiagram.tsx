@@ -60,7 +60,8 @@ export default function EntityDiagram() {
       id: edge.id,
       source: edge.source,
       target: edge.target,
-      label: edge.label,
+      // Labels are on the nodes ("Account → Account") and in each edge's accessible name: drawn
+      // edge labels are measured one by one, the largest cost of a big diagram.
       animated: false,
       className: edge.kind === 'manyToMany' ? 'er-edge er-edge--many' : 'er-edge',
       ariaLabel: t(edge.kind === 'manyToMany' ? 'diagram.manyToMany' : 'diagram.reference', { from: graph.nodes.find((node) => node.id === edge.source)?.data.label ?? edge.source, to: graph.nodes.find((node) => node.id === edge.target)?.data.label ?? edge.target, label: edge.label }),
