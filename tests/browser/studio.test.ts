@@ -89,7 +89,19 @@ describeBrowser('studio: data model (Chromium)', () => {
     await expectAccessible('new entity dialog with an error');
     await harness.screenshot(page, 'studio-new-entity-error');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
+    // A field named like another of its entity is refused in the panel.
+    await page.getByRole('link', { name: 'Account', exact: true }).click();
+    await page.locator('#new-field-type').selectOption('string');
+    await page.getByRole('button', { name: 'Add field' }).click();
+    const panel = page.getByRole('dialog');
+    await panel.locator('#field-label-en').fill('Another name');
+    await panel.locator('#field-name').fill('name');
+    await panel.getByRole('button', { name: 'Apply' }).click();
+    await expect(panel.getByRole('alert').textContent()).resolves.toBe('Another field of this entity is already named "name".');
+    expect(await panel.locator('#field-name').getAttribute('aria-invalid')).toBe('true');
+    await panel.getByRole('button', { name: 'Cancel' }).click();
     await expect(page.getByRole('status').textContent()).resolves.toMatch(/No unpublished changes/);
+    await page.getByRole('link', { name: 'All entities' }).click();
   });
 
   it('creates an entity with six fields of different types, publishes it, and the API takes its records at once', async () => {

@@ -1,5 +1,5 @@
-// The hostile-input sweep: every route of the app's own OpenAPI document (plus the publishing
-// routes it does not list) gets each category of hostile input at least once — non-finite
+// The hostile-input sweep: every route of the app's own OpenAPI document (the publishing routes
+// with bodies of their own) gets each category of hostile input at least once — non-finite
 // numbers, out-of-range dates, prototype keys, corrupt compressed bodies, oversized and deeply
 // nested bodies, control characters, megabyte strings — in its path, query and body. Whatever it
 // sends, the app never answers 5xx, a 4xx has the error shape, a refused write changes nothing
@@ -97,9 +97,13 @@ describe.each(testDialects())('hostile input on %s', (dialect) => {
     return resolve((document.components as unknown as Record<string, Record<string, T>>)[section ?? '']?.[name ?? ''] as T);
   };
 
+  /** Administrators' publishing endpoints, swept with bodies of their own (below). */
+  const PUBLISHING = /^\/api\/metadata\/(versions|plan|publish|rollback|drafts)/;
+
   function operations(): Operation[] {
     const result: Operation[] = [];
     for (const [path, item] of Object.entries(document.paths)) {
+      if (PUBLISHING.test(path)) continue;
       const shared = ((item as unknown as { parameters?: Parameter[] }).parameters ?? []).map(resolve);
       for (const [method, operation] of Object.entries(item)) {
         if (method === 'parameters') continue;
@@ -117,9 +121,10 @@ describe.each(testDialects())('hostile input on %s', (dialect) => {
         });
       }
     }
-    // The publishing routes are not part of the record API's document; they take names too.
+    // The publishing routes get bodies of their own, never with `confirm`: a filled-in publish or
+    // rollback would change the schema under the sweep. They take names too.
     const bundle: Schema = { type: 'object', properties: { bundle: { type: 'object' }, version: { type: 'integer' }, name: { type: 'string' } } };
-    for (const [method, path] of [['get', '/api/metadata/versions/{number}'], ['post', '/api/metadata/plan'], ['post', '/api/metadata/rollback'], ['get', '/api/metadata/drafts/{name}'], ['put', '/api/metadata/drafts/{name}'], ['post', '/api/metadata/drafts/{name}/publish'], ['delete', '/api/metadata/drafts/{name}']] as const) {
+    for (const [method, path] of [['get', '/api/metadata/versions'], ['get', '/api/metadata/drafts'], ['get', '/api/metadata/versions/{number}'], ['post', '/api/metadata/plan'], ['post', '/api/metadata/rollback'], ['get', '/api/metadata/drafts/{name}'], ['put', '/api/metadata/drafts/{name}'], ['post', '/api/metadata/drafts/{name}/publish'], ['delete', '/api/metadata/drafts/{name}']] as const) {
       result.push({ method, path, pathParams: [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? ''), query: [], ...(method === 'get' || method === 'delete' ? {} : { body: bundle }), bodyTypes: method === 'get' || method === 'delete' ? [] : ['application/json'] });
     }
     // Deletes last, so the records and tokens the other routes address still exist.

@@ -35,7 +35,7 @@ describe.each(testDialects())('the OpenAPI document describes the answers on %s'
   /** The URL a generated client calls for a documented path: the server URL joined with it. */
   const clientUrl = (path: string): string => `${(document.servers?.[0]?.url ?? '').replace(/\/$/, '')}${path}`;
 
-  async function expectDocumented(method: 'get' | 'post' | 'patch', template: string, path: string, body?: object): Promise<Record<string, unknown>> {
+  async function expectDocumented(method: 'get' | 'post' | 'patch' | 'put', template: string, path: string, body?: object): Promise<Record<string, unknown>> {
     const url = clientUrl(path);
     const call = runtime.api()[method](url);
     const response = body === undefined ? await call : await call.send(body);
@@ -74,6 +74,29 @@ describe.each(testDialects())('the OpenAPI document describes the answers on %s'
     await expectDocumented('get', '/api/metadata/entities/{name}', '/api/metadata/entities/nothing');
     await expectDocumented('get', '/api/metadata/layouts', '/api/metadata/layouts?entity=opportunity');
     await expectDocumented('get', '/api/metadata/layouts/{name}', '/api/metadata/layouts/accountList');
+  });
+
+  it('describes publishing to administrators: versions, plan, drafts, publish with a stale base, rollback dry run', async () => {
+    const versions = await expectDocumented('get', '/api/metadata/versions', '/api/metadata/versions');
+    const live = versions.live as number;
+    const version = await expectDocumented('get', '/api/metadata/versions/{number}', `/api/metadata/versions/${live}`);
+    const bundle = version.bundle as { entities: Record<string, { fields: object[] }> };
+    await expectDocumented('post', '/api/metadata/plan', '/api/metadata/plan', { bundle });
+    bundle.entities.account?.fields.push({ name: 'contractNote', type: 'text', label: 'Note' });
+    await expectDocumented('put', '/api/metadata/drafts/{name}', '/api/metadata/drafts/contract', { bundle });
+    await expectDocumented('get', '/api/metadata/drafts', '/api/metadata/drafts');
+    await expectDocumented('get', '/api/metadata/drafts/{name}', '/api/metadata/drafts/contract');
+    await expectDocumented('post', '/api/metadata/drafts/{name}/publish', '/api/metadata/drafts/contract/publish', { baseVersion: live + 5 });
+    await expectDocumented('post', '/api/metadata/drafts/{name}/publish', '/api/metadata/drafts/contract/publish', { baseVersion: live, message: 'contract' });
+    await expectDocumented('post', '/api/metadata/rollback', '/api/metadata/rollback', { version: live, dryRun: true });
+    await expectDocumented('get', '/api/metadata/drafts/{name}', '/api/metadata/drafts/contract');
+  });
+
+  it('keeps the publishing endpoints out of a non-administrator\'s document', async () => {
+    const rep = await runtime.createUser({ username: 'contract-rep', password: 'contract-rep-1', role: 'salesRep' });
+    const theirs = (await runtime.as(rep.token).get('/api/openapi.json')).body as OpenApiDocument;
+    expect(Object.keys(theirs.paths).filter((path) => path.startsWith('/api/metadata/drafts') || path === '/api/metadata/publish')).toEqual([]);
+    expect(Object.keys(document.paths)).toContain('/api/metadata/publish');
   });
 
   it('describes a record\'s history, transitions, process and permissions, and reports and boards', async () => {

@@ -111,5 +111,5 @@ export function metadataRouter(metadata: () => CompiledMetadata): Router {
 export function openApiDocument(live: CompiledMetadata, actor: Actor): unknown {
   const policy = accessPolicyOf(live, actor);
   return derivedOnce(live, `openapi:${accessPolicyKey(policy.subject)}`, () =>
-    compileOpenApi(visibleBundle(live.bundle, (entity) => policy.entity(entity)), { title: 'Stagecraft record API', version: String(live.version ?? 0), serverUrl: '/' }));
+    compileOpenApi(visibleBundle(live.bundle, (entity) => policy.entity(entity)), { title: 'Stagecraft record API', version: String(live.version ?? 0), serverUrl: '/', includeAdministration: actor.isAdmin }));
 }

@@ -9,6 +9,7 @@ import { entityComponentNames } from './component-names';
 import { IDENTITY_SCHEMAS, identityPaths } from './identity-paths';
 import { IMPORT_SCHEMAS, importPaths } from './import-paths';
 import { METADATA_SCHEMAS, metadataPaths } from './metadata-paths';
+import { PUBLISHING_SCHEMAS, publishingPaths } from './publishing-paths';
 import { DEFAULT_SECURITY, ERROR_RESPONSES, ERROR_SCHEMA, errorResponses, SECURITY_SCHEMES, SHARED_PARAMETERS } from './openapi-components';
 import { HTTP_METHODS, type OpenApiDocument, type OpenApiPathItem } from './openapi-types';
 import { RECORD_ACTION_SCHEMAS, recordActionPaths } from './record-action-paths';
@@ -22,15 +23,18 @@ export interface OpenApiOptions {
   serverUrl?: string;
   /** Locale of summaries, titles and labels (default "en"). */
   locale?: string;
+  /** Include the administrators' endpoints (publishing, drafts). */
+  includeAdministration?: boolean;
 }
 
 export function compileOpenApi(bundle: MetadataBundle, options: OpenApiOptions = {}): OpenApiDocument {
   const locale = options.locale ?? DEFAULT_LOCALE;
-  const fixedSchemas: Record<string, JsonSchema> = { Error: ERROR_SCHEMA, ...METADATA_SCHEMAS, ...IDENTITY_SCHEMAS, ...RECORD_ACTION_SCHEMAS, ...ANALYSIS_SCHEMAS, ...CAPABILITY_SCHEMAS, ...VIEW_SCHEMAS, ...IMPORT_SCHEMAS };
+  const administration = options.includeAdministration === true;
+  const fixedSchemas: Record<string, JsonSchema> = { Error: ERROR_SCHEMA, ...METADATA_SCHEMAS, ...IDENTITY_SCHEMAS, ...RECORD_ACTION_SCHEMAS, ...ANALYSIS_SCHEMAS, ...CAPABILITY_SCHEMAS, ...VIEW_SCHEMAS, ...IMPORT_SCHEMAS, ...(administration ? PUBLISHING_SCHEMAS : {}) };
   const entities = Object.values(bundle.entities).sort((a, b) => a.name.localeCompare(b.name));
   const names = entityComponentNames(entities.map((entity) => entity.name), Object.keys(fixedSchemas));
 
-  const paths: Record<string, OpenApiPathItem> = { ...metadataPaths(), ...identityPaths(), ...analysisPaths(), ...viewPaths() };
+  const paths: Record<string, OpenApiPathItem> = { ...metadataPaths(), ...identityPaths(), ...analysisPaths(), ...viewPaths(), ...(administration ? publishingPaths() : {}) };
   const schemas: Record<string, JsonSchema> = { ...fixedSchemas };
   for (const entity of entities) {
     const api = compileEntityApi(entity, bundle, names, locale);
@@ -61,6 +65,7 @@ export function compileOpenApi(bundle: MetadataBundle, options: OpenApiOptions =
       { name: 'reports', description: 'Reports declared as metadata, over the records the caller may read.' },
       { name: 'boards', description: 'Kanban boards from board layouts: columns with counts and sums, cards page by page.' },
       { name: 'views', description: 'The signed-in user\'s saved list views.' },
+      ...(administration ? [{ name: 'publishing', description: 'Versions, plans, publishing, rollback and drafts (administrators only).' }] : []),
       ...entities.map((entity) => ({ name: entity.name, description: resolveText(entity.pluralLabel ?? entity.label, locale) })),
     ],
     paths,
