@@ -2,7 +2,7 @@
 import type { JsonSchema } from '../compile/json-schema';
 import type { EntityDocument, HandoverDefinition, HandoverRelation, HasManyRelation, IndexDefinition, ManyToManyRelation, OverlapRule, ProcessSignal } from '../model/entity';
 import {
-  COMMON_DEFINITIONS, EVENT_NAME_PATTERN, META_SCHEMA_BASE_URI, META_SCHEMA_DIALECT, SCHEMA_PROPERTY, SQL_TABLE_PATTERN, ref, stringList,
+  COMMON_DEFINITIONS, EVENT_NAME_PATTERN, HEX_COLOR_PATTERN, META_SCHEMA_BASE_URI, META_SCHEMA_DIALECT, SCHEMA_PROPERTY, SQL_TABLE_PATTERN, ref, stringList,
   type SchemaPropertiesOf,
 } from './common';
 import { ENTITY_CAPABILITY_DEFINITIONS, ENTITY_CAPABILITY_PROPERTIES } from './entity-capability-schemas';
@@ -64,6 +64,7 @@ const ENTITY_PROPERTIES = {
   pluralLabel: ref('localisedText', 'Plural label, e.g. "Accounts".'),
   description: ref('localisedText'),
   displayField: ref('identifier', 'The field shown as the record\'s title (default: the first string field).'),
+  color: { type: 'string', pattern: HEX_COLOR_PATTERN, description: 'CSS hex colour marking the entity in navigation, the studio and diagrams, e.g. "#2f80ed".' },
   searchFields: stringList(ref('identifier'), 'Fields searched by the list\'s free-text search.'),
   fields: { type: 'array', description: 'The entity\'s fields, in display order.', items: ref('field') },
   indexes: { type: 'array', description: 'Extra indexes; unique fields and references are indexed automatically.', items: ref('index') },

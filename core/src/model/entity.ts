@@ -56,6 +56,8 @@ export interface EntityDocument {
   description?: LocalisedText;
   /** The field shown as the record's title (default: the first string field). */
   displayField?: string;
+  /** A CSS hex colour marking the entity in navigation, the studio and diagrams, e.g. "#2f80ed". */
+  color?: string;
   /** Fields searched by the list's free-text search. */
   searchFields?: string[];
   fields: FieldDefinition[];

@@ -19,7 +19,7 @@ function EntityNodeView({ data }: NodeProps<EntityNode>) {
     <div className={data.isNew ? 'er-node er-node--new' : 'er-node'}>
       <Handle type="target" position={Position.Top} isConnectable={false} className="er-handle" />
       <Handle type="source" position={Position.Bottom} isConnectable={false} className="er-handle" />
-      <div className="er-node__header">
+      <div className="er-node__header" style={data.color ? { borderTop: `4px solid ${data.color}` } : undefined}>
         <strong>{data.label}</strong>
         <span className="er-node__meta">
           <code>{data.name}</code> · {t('entities.fieldCount', { count: data.fieldCount })}

@@ -91,7 +91,10 @@ export function EntityEditor({ name }: { name: string }) {
       </nav>
       <div className="page__header">
         <div>
-          <h1>{text(entity.label) || entity.name}</h1>
+          <h1>
+            {entity.color && <span className="entity-dot" style={{ background: entity.color }} aria-hidden="true" />}
+            {text(entity.label) || entity.name}
+          </h1>
           <p className="page__intro">
             <code>{entity.name}</code>
           </p>
@@ -114,6 +117,10 @@ export function EntityEditor({ name }: { name: string }) {
                 </option>
               ))}
             </select>
+          </div>
+          <div className="form-row form-row--inline">
+            <label htmlFor="entity-color">{t('entity.color')}</label>
+            <input id="entity-color" type="color" value={entity.color ?? '#5f6b7d'} onChange={(event) => update((document) => void (document.color = event.target.value))} />
           </div>
           <fieldset className="checks">
             <legend>{t('entity.searchFields')}</legend>

@@ -61,6 +61,7 @@ export function EntityList() {
             return (
               <tr key={entity.name}>
                 <td>
+                  {entity.color && <span className="entity-dot" style={{ background: entity.color }} aria-hidden="true" />}
                   <Link href={`/entities/${entity.name}`}>{text(entity.label)}</Link>
                   {isNew && <span className="badge badge--brand">{t('field.new.badge')}</span>}
                 </td>

@@ -15,6 +15,7 @@ export function NewEntityDialog({ existing, onCreate, onClose }: { existing: rea
   const [name, setName] = useState('');
   const [label, setLabel] = useState<LocalisedText | undefined>(undefined);
   const [pluralLabel, setPluralLabel] = useState<LocalisedText | undefined>(undefined);
+  const [color, setColor] = useState('#3b5bdb');
   const [error, setError] = useState<string | null>(null);
 
   const submit = (event: FormEvent): void => {
@@ -26,6 +27,7 @@ export function NewEntityDialog({ existing, onCreate, onClose }: { existing: rea
       name,
       label: label ?? name,
       ...(pluralLabel !== undefined ? { pluralLabel } : {}),
+      color,
       displayField: 'name',
       searchFields: ['name'],
       fields: [
@@ -61,6 +63,10 @@ export function NewEntityDialog({ existing, onCreate, onClose }: { existing: rea
         </div>
         <LocalisedInput label={t('entities.singular')} value={label} onChange={setLabel} required idPrefix="entity-label" />
         <LocalisedInput label={t('entities.plural')} value={pluralLabel} onChange={setPluralLabel} idPrefix="entity-plural" />
+        <div className="form-row form-row--inline">
+          <label htmlFor="entity-color">{t('entity.color')}</label>
+          <input id="entity-color" type="color" value={color} onChange={(event) => setColor(event.target.value)} />
+        </div>
         <div className="dialog__actions">
           <button type="button" className="button" onClick={onClose}>
             {t('field.cancel')}

@@ -50,6 +50,7 @@ export function metadataRouter(metadata: () => CompiledMetadata): Router {
       title: resolveText(document.label, locale),
       pluralLabel: document.pluralLabel ?? document.label,
       displayField: document.displayField ?? null,
+      color: document.color ?? null,
       fields: document.fields.length,
       relations: (document.relations ?? []).map((relation) => relation.name),
     }));

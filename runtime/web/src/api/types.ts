@@ -9,6 +9,7 @@ export interface EntitySummary {
   title: string;
   pluralLabel: LocalisedText;
   displayField: string | null;
+  color: string | null;
   fields: number;
   relations: string[];
 }

@@ -16,6 +16,8 @@ export interface NavItem {
   group: 'records' | 'insights';
   /** Optional small text after the label (e.g. an unread count). */
   badge?: string;
+  /** The entity's colour, shown as a dot before the label. */
+  color?: string;
 }
 
 /** What navigation contributors are given: the metadata the signed-in user may see. */

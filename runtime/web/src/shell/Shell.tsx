@@ -76,6 +76,7 @@ export function Shell({ children }: { children: ReactNode }) {
                 {entries.map((item) => (
                   <li key={item.href}>
                     <Link href={item.href} className="sidenav__link" aria-current={isCurrent(item.href, path) ? 'page' : undefined}>
+                      {item.color && <span className="sidenav__dot" style={{ background: item.color }} aria-hidden="true" />}
                       <span>{item.label}</span>
                       {item.badge && <span className="sidenav__badge">{item.badge}</span>}
                     </Link>
