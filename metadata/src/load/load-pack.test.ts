@@ -50,7 +50,7 @@ describe('loadPack', () => {
   it('reports every problem of a pack at once, each with its file and JSON path', async () => {
     const problems = await problemsOf(loadPack(`${PACKS}/broken`));
     expect(problems).toEqual([
-      `${PACKS}/broken/entities/account.json: /colour: unknown property "colour"`,
+      `${PACKS}/broken/entities/account.json: /colour: unknown property "colour" (did you mean "color"?)`,
       `${PACKS}/broken/entities/contact.json: /: invalid JSON: Expected ',' or '}' after property value in JSON at position 66 (line 5, column 3)`,
       `${PACKS}/broken/entities/opportunity.json: /fields/3/type: must be one of: ${FIELD_TYPES.join(', ')}`,
     ]);
