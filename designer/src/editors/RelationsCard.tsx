@@ -85,7 +85,17 @@ function RelationDialog({ entity, relation, index, onClose }: { entity: EntityDo
           <>
             <div className="form-row">
               <label htmlFor="relation-field">{t('relations.field')}</label>
-              <select id="relation-field" value={field} onChange={(event) => setField(event.target.value)} aria-describedby="relation-field-help">
+              <select
+                id="relation-field"
+                value={field}
+                onChange={(event) => {
+                  setField(event.target.value);
+                  // The rule shown is the chosen reference's own, until changed here.
+                  const chosen = candidates.find((candidate) => candidate.name === event.target.value);
+                  setDeleteRule(chosen?.type === 'reference' ? (chosen.onDelete ?? 'restrict') : 'restrict');
+                }}
+                aria-describedby="relation-field-help"
+              >
                 <option value="">—</option>
                 {candidates.map((candidate) => (
                   <option key={candidate.name} value={candidate.name}>

@@ -10,8 +10,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { EntityDocument, MetadataBundle } from '@stagecraft/core';
-import type { BrowserContext, Page } from 'playwright-core';
-import { adminToken, BENCH_ADMIN_PASSWORD, bundleSizes, kb, launchChromium, median, ms, REPOSITORY, startBenchServer } from '../support/browser-bench';
+import type { Page } from 'playwright-core';
+import { adminToken, bundleSizes, kb, launchChromium, median, ms, REPOSITORY, signedInContext, startBenchServer } from '../support/browser-bench';
 
 const RUNS = Number(process.env.STAGECRAFT_BENCH_STUDIO_RUNS ?? 7);
 const DIAGRAM_ENTITIES = 60;
@@ -37,16 +37,6 @@ function withGeneratedEntities(bundle: MetadataBundle, total: number): MetadataB
   return next;
 }
 
-async function signedIn(context: BrowserContext): Promise<void> {
-  const page = await context.newPage();
-  await page.goto('/');
-  await page.getByLabel('Username').fill('admin');
-  await page.getByLabel('Password').fill(BENCH_ADMIN_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
-  await page.close();
-}
-
 /** Milliseconds from navigation start until `ready` (a page expression) holds, cold. */
 async function timeTo(page: Page, url: string, ready: string): Promise<number> {
   const client = await page.context().newCDPSession(page);
@@ -65,8 +55,7 @@ async function main(): Promise<void> {
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     const versions = (await (await fetch(`${server.url}/api/metadata/versions`, { headers })).json()) as { live: number };
     const live = (await (await fetch(`${server.url}/api/metadata/versions/${versions.live}`, { headers })).json()) as { bundle: MetadataBundle };
-    const context = await browser.newContext({ viewport: { width: 1366, height: 800 }, baseURL: server.url });
-    await signedIn(context);
+    const context = await signedInContext(browser, server);
     const measure = async (url: string, ready: string): Promise<number[]> => {
       const times: number[] = [];
       // One warm-up run (compiled metadata, the OS file cache), then the measured runs.

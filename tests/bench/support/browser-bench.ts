@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { runCli, type RunningServer } from '@stagecraft/runtime';
 
 export const REPOSITORY = path.resolve(__dirname, '../../../..');
@@ -30,6 +30,19 @@ export async function adminToken(server: RunningServer): Promise<{ token: string
   const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: BENCH_ADMIN_PASSWORD, token: true }) });
   const { token, user } = (await login.json()) as { token: string; user: { id: string } };
   return { token, userId: user.id };
+}
+
+/** A laptop-sized context signed in once as the benchmark's administrator; its fresh pages share the cookie. */
+export async function signedInContext(browser: Browser, server: RunningServer): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 800 }, baseURL: server.url });
+  const page = await context.newPage();
+  await page.goto('/');
+  await page.getByLabel('Username').fill('admin');
+  await page.getByLabel('Password').fill(BENCH_ADMIN_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
+  await page.close();
+  return context;
 }
 
 export function median(values: number[]): number {

@@ -9,9 +9,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { RunningServer } from '@stagecraft/runtime';
-import { adminToken, BENCH_ADMIN_PASSWORD, bundleSizes, kb, launchChromium, median, ms, REPOSITORY, startBenchServer } from '../support/browser-bench';
+import { adminToken, bundleSizes, kb, launchChromium, median, ms, REPOSITORY, signedInContext, startBenchServer } from '../support/browser-bench';
 
 const DIST = path.join(REPOSITORY, 'runtime/web/dist');
 const CARDS = 500;
@@ -41,19 +41,6 @@ async function seed(server: RunningServer): Promise<void> {
     rows.push(`(${names.map((_name, offset) => `$${values.length - names.length + offset + 1}`).join(', ')})`);
   }
   await server.system.database.insert(`INSERT INTO ${opportunity.tableSql} (${columns}) VALUES ${rows.join(', ')}`, values);
-}
-
-/** Signs in once; the cookie is reused by every fresh page of the context. */
-async function signedInContext(browser: Browser, server: RunningServer) {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 800 }, baseURL: server.url });
-  const page = await context.newPage();
-  await page.goto('/');
-  await page.getByLabel('Username').fill('admin');
-  await page.getByLabel('Password').fill(BENCH_ADMIN_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
-  await page.close();
-  return context;
 }
 
 /** Milliseconds from navigation start until the shell (the navigation) is drawn, and until `ready` (a page expression) holds. */
