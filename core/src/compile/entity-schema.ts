@@ -5,6 +5,8 @@ import type { EntityDocument, ManyToManyRelation } from '../model/entity';
 import { rollupOf } from '../model/entity-capabilities';
 import type { FieldDefinition } from '../model/field';
 import { DEFAULT_LOCALE, resolveText } from '../model/label';
+import type { ResolvedField } from '../field-types';
+import { resolveEntity, type ResolvedEntity } from '../resolve/resolve-entity';
 import { fieldValueSchema, recordIdSchema } from './field-value-schemas';
 import type { JsonSchema, JsonSchemaType } from './json-schema';
 
@@ -21,7 +23,8 @@ export function isWritableField(field: FieldDefinition): boolean {
   return field.type !== 'formula' && field.type !== 'autonumber' && field.readOnly !== true && rollupOf(field) === undefined;
 }
 
-export function compileEntitySchema(entity: EntityDocument, options: EntitySchemaOptions): JsonSchema {
+export function compileEntitySchema(document: EntityDocument | ResolvedEntity, options: EntitySchemaOptions): JsonSchema {
+  const entity = resolveEntity(document);
   const locale = options.locale ?? DEFAULT_LOCALE;
   const isRead = options.mode === 'read';
   const fields = isRead ? entity.fields : entity.fields.filter(isWritableField);
@@ -52,7 +55,7 @@ function requiredProperties(fields: readonly FieldDefinition[], mode: EntitySche
   }
 }
 
-function fieldSchema(field: FieldDefinition, mode: EntitySchemaMode, locale: string): JsonSchema {
+function fieldSchema(field: ResolvedField, mode: EntitySchemaMode, locale: string): JsonSchema {
   const value = fieldValueSchema(field, locale);
   const description = resolveText(field.helpText, locale);
   // A required field may not be cleared; on read every field may be empty (records predating it).

@@ -2,6 +2,6 @@
 export type { JsonSchema, JsonSchemaType, JsonValue } from './json-schema';
 export { SCHEMA_ANNOTATION_KEYWORDS, type SchemaAnnotationKeyword } from './annotations';
 export { compileEntitySchema, isWritableField, withNull, type EntitySchemaMode, type EntitySchemaOptions } from './entity-schema';
-export { FIELD_VALUE_SCHEMAS, DEFAULT_PHONE_PATTERN, fieldValueSchema } from './field-value-schemas';
+export { DEFAULT_PHONE_PATTERN, fieldValueSchema } from './field-value-schemas';
 export { ENTITY_SCHEMA_AJV_OPTIONS, createEntitySchemaAjv } from './entity-schema-ajv';
 export * from './openapi';

@@ -62,6 +62,7 @@ const TYPE_SPECIFIC_PROPERTIES = {
   decimal: { precision: PRECISION, scale: SCALE, minimum: NUMBER_MINIMUM, maximum: NUMBER_MAXIMUM, default: { type: 'number' }, rollup: ROLLUP_PROPERTY },
   currency: {
     currency: { type: 'string', pattern: CURRENCY_CODE_PATTERN, description: 'ISO 4217 code used when the record names none (default "USD").' },
+    currencyField: ref('identifier', 'The string or enum field of the record holding its ISO 4217 code (default: such a field named "currency", if any).'),
     precision: PRECISION,
     scale: SCALE,
     minimum: NUMBER_MINIMUM,

@@ -50,6 +50,11 @@ export interface CurrencyField extends FieldBase {
   type: 'currency';
   /** ISO 4217 code used when the record names none (default "USD"). */
   currency?: string;
+  /**
+   * The text or enum field of the same record holding its ISO 4217 code (default: a text or enum
+   * field named `currency`, when the entity has one). Resolved metadata always carries the answer.
+   */
+  currencyField?: string;
   precision?: number;
   scale?: number;
   minimum?: number;

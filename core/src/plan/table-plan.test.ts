@@ -2,6 +2,7 @@ import type { EntityDocument } from '../model/entity';
 import type { FieldDefinition } from '../model/field';
 import { emptyBundle } from '../model/pack';
 import type { PermissionSetDocument } from '../model/permission';
+import { resolveField } from '../field-types';
 import { columnTypeOf, compileEntityTablePlan, compileTablePlans, sharingRuleFieldsOf } from './table-plan';
 
 const opportunity: EntityDocument = {
@@ -101,6 +102,6 @@ describe('columnTypeOf', () => {
     [{ name: 'a', type: 'formula', expression: 'b', resultType: 'decimal', scale: 4 }, { kind: 'decimal', precision: 18, scale: 4 }],
     [{ name: 'a', type: 'url' }, { kind: 'string', length: 2048 }],
   ])('stores %j as %j', (field, expected) => {
-    expect(columnTypeOf(field)).toEqual(expected);
+    expect(columnTypeOf(resolveField(field))).toEqual(expected);
   });
 });

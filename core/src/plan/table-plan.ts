@@ -1,19 +1,13 @@
 // Entity metadata → the tables, typed columns and indexes that hold its records.
 // Pure: the migration planner diffs two of these, the record layer maps fields through them.
+import { columnTypeOf, ID_COLUMN_TYPE, type ColumnType } from '../field-types';
 import type { EntityDocument, ManyToManyRelation } from '../model/entity';
-import type { FieldDefinition } from '../model/field';
 import { permissionSetsOf, type MetadataBundle } from '../model/pack';
+import { resolveEntity, type ResolvedEntity } from '../resolve/resolve-entity';
 import { columnNameOf, indexNameOf, linkTableNameOf, tableNameOf } from './naming';
 
-/** Portable column types; each dialect maps them to SQL (see the metadata package's appliers). */
-export type ColumnType =
-  | { kind: 'string'; length: number }
-  | { kind: 'text' }
-  | { kind: 'integer' }
-  | { kind: 'decimal'; precision: number; scale: number }
-  | { kind: 'boolean' }
-  | { kind: 'date' }
-  | { kind: 'datetime' };
+// Column types and lengths belong to the field types (field-types/); re-exported for the planners.
+export { columnTypeOf, DEFAULT_STRING_LENGTH, ENUM_VALUE_LENGTH, ID_COLUMN_TYPE, type ColumnType } from '../field-types';
 
 export interface ColumnPlan {
   name: string;
@@ -43,59 +37,6 @@ export interface TablePlan {
   renamedFrom?: string;
 }
 
-export const ID_COLUMN_TYPE: ColumnType = { kind: 'string', length: 36 };
-export const DEFAULT_STRING_LENGTH = 255;
-export const ENUM_VALUE_LENGTH = 100;
-
-/** The column type that stores a field's value, or null when the field has no column. */
-export function columnTypeOf(field: FieldDefinition): ColumnType {
-  switch (field.type) {
-    case 'string':
-      return { kind: 'string', length: field.maxLength ?? DEFAULT_STRING_LENGTH };
-    case 'email':
-    case 'phone':
-      return { kind: 'string', length: DEFAULT_STRING_LENGTH };
-    case 'url':
-      return { kind: 'string', length: 2048 };
-    case 'text':
-    case 'multiEnum':
-      return { kind: 'text' };
-    case 'integer':
-      return { kind: 'integer' };
-    case 'decimal':
-    case 'currency':
-      return { kind: 'decimal', precision: field.precision ?? 18, scale: field.scale ?? 2 };
-    case 'percent':
-      return { kind: 'decimal', precision: 9, scale: field.scale ?? 4 };
-    case 'boolean':
-      return { kind: 'boolean' };
-    case 'date':
-      return { kind: 'date' };
-    case 'datetime':
-      return { kind: 'datetime' };
-    case 'enum':
-      return { kind: 'string', length: ENUM_VALUE_LENGTH };
-    case 'reference':
-    case 'user':
-      return ID_COLUMN_TYPE;
-    case 'autonumber':
-      return { kind: 'string', length: 64 };
-    case 'formula':
-      switch (field.resultType) {
-        case 'string':
-          return { kind: 'string', length: DEFAULT_STRING_LENGTH };
-        case 'integer':
-          return { kind: 'integer' };
-        case 'decimal':
-          return { kind: 'decimal', precision: 18, scale: field.scale ?? 2 };
-        case 'boolean':
-          return { kind: 'boolean' };
-        case 'date':
-          return { kind: 'date' };
-      }
-  }
-}
-
 /** The columns every entity table starts with. */
 export function systemColumns(): ColumnPlan[] {
   return [
@@ -118,7 +59,8 @@ export const SYSTEM_COLUMN_OF: Readonly<Record<string, string>> = {
  * `sharedFields`: fields that sharing rules compare with a value (see `sharingRuleFieldsOf`); each
  * gets an index unless one already leads with it, so a rule like "tier = gold" is a lookup.
  */
-export function compileEntityTablePlan(entity: EntityDocument, sharedFields: readonly string[] = []): TablePlan {
+export function compileEntityTablePlan(document: EntityDocument | ResolvedEntity, sharedFields: readonly string[] = []): TablePlan {
+  const entity = resolveEntity(document);
   const table = tableNameOf(entity.name);
   const columnOf = (fieldName: string): string => SYSTEM_COLUMN_OF[fieldName] ?? columnNameOf(fieldName);
   const columns: ColumnPlan[] = [

@@ -1,5 +1,6 @@
 // Rules for one entity document: unique, unreserved names that map to distinct columns; the
 // fields named by displayField, searchFields and indexes exist; each field's own rules.
+import { fieldTypeDefinitions } from '../field-types';
 import { SYSTEM_FIELDS, type EntityDocument } from '../model/entity';
 import type { FieldDefinition } from '../model/field';
 import type { Problem } from '../model/problem';
@@ -11,8 +12,6 @@ import { checkField } from './field-checks';
 /** Names starting with this (in any case) belong to the product. */
 export const RESERVED_NAME_PREFIX = 'stagecraft';
 const SYSTEM_FIELD_NAMES: ReadonlySet<string> = new Set(SYSTEM_FIELDS);
-const SEARCHABLE_TYPES: ReadonlySet<string> = new Set(['string', 'text', 'email', 'phone', 'url', 'autonumber', 'enum']);
-const UNINDEXABLE_TYPES: ReadonlySet<string> = new Set(['text', 'multiEnum']);
 
 export function isReservedName(name: string): boolean {
   return SYSTEM_FIELD_NAMES.has(name) || name.toLowerCase().startsWith(RESERVED_NAME_PREFIX);
@@ -68,15 +67,22 @@ function checkFieldReferences(entity: EntityDocument): Problem[] {
     const field = fieldsByName.get(name);
     const path = pointerOf('', 'searchFields', index);
     if (!field) problems.push({ path, message: known(name), code: 'unknownField' });
-    else if (!SEARCHABLE_TYPES.has(field.type)) problems.push({ path, message: `"${name}" is a ${field.type} field; free-text search needs a text-like field`, code: 'invalidSearchField' });
+    else if (!fieldTypeDefinitions[field.type].searchable) problems.push({ path, message: `"${name}" is a ${field.type} field; free-text search needs a text-like field`, code: 'invalidSearchField' });
   });
   (entity.indexes ?? []).forEach((index, indexPosition) => {
     index.fields.forEach((name, position) => {
       const path = pointerOf('', 'indexes', indexPosition, 'fields', position);
       const field = fieldsByName.get(name);
       if (!field && !SYSTEM_FIELD_NAMES.has(name)) problems.push({ path, message: known(name), code: 'unknownField' });
-      else if (field && UNINDEXABLE_TYPES.has(field.type)) problems.push({ path, message: `"${name}" is a ${field.type} field, which cannot be indexed`, code: 'invalidIndex' });
+      else if (field && !fieldTypeDefinitions[field.type].indexable) problems.push({ path, message: `"${name}" is a ${field.type} field, which cannot be indexed`, code: 'invalidIndex' });
     });
+  });
+  entity.fields.forEach((field, position) => {
+    if (field.type !== 'currency' || field.currencyField === undefined) return;
+    const path = pointerOf('', 'fields', position, 'currencyField');
+    const codeField = fieldsByName.get(field.currencyField);
+    if (!codeField) problems.push({ path, message: known(field.currencyField), code: 'unknownField' });
+    else if (codeField.type !== 'string' && codeField.type !== 'enum') problems.push({ path, message: `"${codeField.name}" is a ${codeField.type} field; a currency code needs a string or enum field`, code: 'invalidCurrencyField' });
   });
   const namedIndexes = (entity.indexes ?? []).map((index, position) => ({ name: index.name, position })).filter((index) => index.name !== undefined);
   for (const duplicate of findDuplicates(namedIndexes, (index) => index.name ?? '')) {

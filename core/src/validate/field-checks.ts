@@ -1,15 +1,13 @@
-// Rules for one field definition that its meta-schema cannot express: ranges in order, defaults
-// within their constraints, patterns that compile, options without repeats, indexable uniques.
+// Rules for one field definition that its meta-schema cannot express: the checks its field type's
+// definition makes (ranges in order, defaults within them, patterns that compile), options without
+// repeats, and uniques only on indexable types.
+import { checkFieldOfType, fieldTypeDefinitions } from '../field-types';
 import type { FieldDefinition } from '../model/field';
 import type { Problem } from '../model/problem';
 import { pointerOf } from './ajv-problems';
 import { findDuplicates } from './duplicates';
 
-/** Longest string MariaDB can put in a unique index with utf8mb4 (3072 bytes / 4). */
-export const MAX_INDEXED_STRING_LENGTH = 768;
-const DEFAULT_PRECISION = 18;
-const DEFAULT_SCALE = 2;
-const AUTONUMBER_COUNTER = /\{0+\}/g;
+export { MAX_INDEXED_STRING_LENGTH } from '../field-types';
 
 export function checkField(field: FieldDefinition, path: string): Problem[] {
   const problems: Problem[] = [];
@@ -35,49 +33,8 @@ export function checkField(field: FieldDefinition, path: string): Problem[] {
     else if (value !== undefined && !compiled.test(value)) report(at('default'), 'does not match the pattern', 'invalidDefault');
   };
 
-  switch (field.type) {
-    case 'string':
-      if (field.minLength !== undefined && field.maxLength !== undefined && field.minLength > field.maxLength) {
-        report(at('minLength'), `must not be greater than maxLength (${field.maxLength})`, 'invalidRange');
-      }
-      checkPattern(field.pattern, field.default);
-      if (field.unique && (field.maxLength ?? 255) > MAX_INDEXED_STRING_LENGTH) {
-        report(at('unique'), `needs maxLength ≤ ${MAX_INDEXED_STRING_LENGTH} (longer strings cannot be indexed on MariaDB)`, 'invalidUnique');
-      }
-      break;
-    case 'phone':
-      checkPattern(field.pattern, field.default);
-      break;
-    case 'text':
-    case 'multiEnum':
-      if (field.unique) report(at('unique'), `is not supported on ${field.type} fields (they cannot be indexed)`, 'invalidUnique');
-      break;
-    case 'integer':
-    case 'percent':
-      checkRange(field.minimum, field.maximum);
-      checkDefaultInRange(field.default, field.minimum, field.maximum);
-      break;
-    case 'decimal':
-    case 'currency': {
-      const precision = field.precision ?? DEFAULT_PRECISION;
-      const scale = field.scale ?? DEFAULT_SCALE;
-      if (scale > precision) report(at(field.scale === undefined ? 'precision' : 'scale'), `scale (${scale}) must not exceed precision (${precision})`, 'invalidScale');
-      checkRange(field.minimum, field.maximum);
-      checkDefaultInRange(field.default, field.minimum, field.maximum);
-      break;
-    }
-    case 'date':
-      checkRange(field.minimum, field.maximum);
-      checkDefaultInRange(field.default, field.minimum, field.maximum);
-      break;
-    case 'autonumber': {
-      const counters = field.format.match(AUTONUMBER_COUNTER)?.length ?? 0;
-      if (counters !== 1) report(at('format'), 'must contain exactly one counter such as "{0000}"', 'invalidFormat');
-      break;
-    }
-    default:
-      break;
-  }
+  if (field.unique && !fieldTypeDefinitions[field.type].indexable) report(at('unique'), `is not supported on ${field.type} fields (they cannot be indexed)`, 'invalidUnique');
+  checkFieldOfType(field, { report: (property, message, code) => report(at(property), message, code), checkRange, checkDefaultInRange, checkPattern });
   if (field.type === 'enum' || field.type === 'multiEnum') problems.push(...checkOptions(field, path));
   return problems;
 }

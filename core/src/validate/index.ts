@@ -4,5 +4,5 @@ export { validateBundle } from './bundle-validator';
 export type { BundleProblem } from './bundle-problem';
 export { ajvErrorsToProblems, pointerOf, escapePointerToken } from './ajv-problems';
 export { createMetaSchemaAjv } from './meta-schema-validators';
-export { FILTER_OPERATORS_BY_FIELD_TYPE, filterOperatorsFor } from './filter-operators';
+export { filterOperatorsFor } from './filter-operators';
 export { RESERVED_NAME_PREFIX, isReservedName } from './entity-checks';

@@ -1,0 +1,26 @@
+// Field type `autonumber`: a sequence number formatted by a pattern such as "Q-{0000}", assigned on create.
+import type { AutonumberField } from '../model/field';
+import type { FieldTypeDefinition } from './definition';
+import { ORDERED_TEXT_OPERATORS } from './filter-operator-sets';
+import { AUTONUMBER_MAX_LENGTH } from './storage';
+
+export const AUTONUMBER_DEFAULT_START = 1;
+const AUTONUMBER_COUNTER = /\{0+\}/g;
+
+export type ResolvedAutonumberField = AutonumberField & { start: number };
+
+export const autonumberFieldType: FieldTypeDefinition<AutonumberField, ResolvedAutonumberField> = {
+  type: 'autonumber',
+  resolve: (field) => ({ ...field, start: field.start ?? AUTONUMBER_DEFAULT_START }),
+  column: () => ({ kind: 'string', length: AUTONUMBER_MAX_LENGTH }),
+  valueSchema: () => ({ type: 'string', maxLength: AUTONUMBER_MAX_LENGTH }),
+  valueKind: () => 'string',
+  scale: () => undefined,
+  filterOperators: ORDERED_TEXT_OPERATORS,
+  searchable: true,
+  indexable: true,
+  check: (field, _authored, context) => {
+    const counters = field.format.match(AUTONUMBER_COUNTER)?.length ?? 0;
+    if (counters !== 1) context.report('format', 'must contain exactly one counter such as "{0000}"', 'invalidFormat');
+  },
+};

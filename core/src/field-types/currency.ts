@@ -1,0 +1,43 @@
+// Field type `currency`: an amount of money, a decimal with a currency. The code comes from the
+// record's currency-code field when the entity has one (resolved here as `currencyField`), else
+// from the field's `currency`.
+import type { CurrencyField, FieldDefinition } from '../model/field';
+import { checkDecimal, DECIMAL_DEFAULTS } from './decimal';
+import type { FieldTypeDefinition } from './definition';
+import { ORDERED_OPERATORS } from './filter-operator-sets';
+import { decimalSchema } from './value-schemas';
+
+export const DEFAULT_CURRENCY = 'USD';
+/** A sibling field of this name holding text is the record's currency code unless the field names another. */
+export const CONVENTIONAL_CURRENCY_FIELD = 'currency';
+
+export type ResolvedCurrencyField = CurrencyField & { precision: number; scale: number; currency: string };
+
+/** The field of the record holding its ISO code: the one named, else a text or enum sibling called `currency`. */
+export function currencyCodeFieldOf(field: CurrencyField, siblings: readonly FieldDefinition[]): string | undefined {
+  if (field.currencyField !== undefined) return field.currencyField;
+  const conventional = siblings.find((sibling) => sibling.name === CONVENTIONAL_CURRENCY_FIELD);
+  return conventional && (conventional.type === 'string' || conventional.type === 'enum') ? conventional.name : undefined;
+}
+
+export const currencyFieldType: FieldTypeDefinition<CurrencyField, ResolvedCurrencyField> = {
+  type: 'currency',
+  resolve: (field, siblings) => {
+    const currencyField = currencyCodeFieldOf(field, siblings);
+    return {
+      ...field,
+      precision: field.precision ?? DECIMAL_DEFAULTS.precision,
+      scale: field.scale ?? DECIMAL_DEFAULTS.scale,
+      currency: field.currency ?? DEFAULT_CURRENCY,
+      ...(currencyField !== undefined && { currencyField }),
+    };
+  },
+  column: (field) => ({ kind: 'decimal', precision: field.precision, scale: field.scale }),
+  valueSchema: (field) => ({ ...decimalSchema(field.precision, field.scale, field.minimum, field.maximum), 'x-currency': field.currency }),
+  valueKind: () => 'number',
+  scale: (field) => field.scale,
+  filterOperators: ORDERED_OPERATORS,
+  searchable: false,
+  indexable: true,
+  check: checkDecimal,
+};

@@ -1,0 +1,20 @@
+// Field type `date`: a calendar date (YYYY-MM-DD).
+import type { DateField } from '../model/field';
+import { unchanged, type FieldTypeDefinition } from './definition';
+import { ORDERED_OPERATORS } from './filter-operator-sets';
+
+export const dateFieldType: FieldTypeDefinition<DateField, DateField> = {
+  type: 'date',
+  resolve: unchanged,
+  column: () => ({ kind: 'date' }),
+  valueSchema: () => ({ type: 'string', format: 'date' }),
+  valueKind: () => 'date',
+  scale: () => undefined,
+  filterOperators: ORDERED_OPERATORS,
+  searchable: false,
+  indexable: true,
+  check: (field, _authored, context) => {
+    context.checkRange(field.minimum, field.maximum);
+    context.checkDefaultInRange(field.default, field.minimum, field.maximum);
+  },
+};

@@ -1,0 +1,17 @@
+// Field type `datetime`: a point in time (ISO 8601 with a time zone; stored in UTC).
+import type { DateTimeField } from '../model/field';
+import { noChecks, unchanged, type FieldTypeDefinition } from './definition';
+import { ORDERED_OPERATORS } from './filter-operator-sets';
+
+export const datetimeFieldType: FieldTypeDefinition<DateTimeField, DateTimeField> = {
+  type: 'datetime',
+  resolve: unchanged,
+  column: () => ({ kind: 'datetime' }),
+  valueSchema: () => ({ type: 'string', format: 'date-time' }),
+  valueKind: () => 'datetime',
+  scale: () => undefined,
+  filterOperators: ORDERED_OPERATORS,
+  searchable: false,
+  indexable: true,
+  check: noChecks,
+};

@@ -1,0 +1,19 @@
+// Field type `email`: an e-mail address.
+import type { EmailField } from '../model/field';
+import { noChecks, unchanged, type FieldTypeDefinition } from './definition';
+import { TEXTUAL_OPERATORS } from './filter-operator-sets';
+import { DEFAULT_STRING_LENGTH } from './storage';
+import { controlFree } from './value-schemas';
+
+export const emailFieldType: FieldTypeDefinition<EmailField, EmailField> = {
+  type: 'email',
+  resolve: unchanged,
+  column: () => ({ kind: 'string', length: DEFAULT_STRING_LENGTH }),
+  valueSchema: () => ({ type: 'string', format: 'email', maxLength: DEFAULT_STRING_LENGTH, ...controlFree() }),
+  valueKind: () => 'string',
+  scale: () => undefined,
+  filterOperators: TEXTUAL_OPERATORS,
+  searchable: true,
+  indexable: true,
+  check: noChecks,
+};

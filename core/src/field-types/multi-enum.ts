@@ -1,0 +1,24 @@
+// Field type `multiEnum`: several values from a list of options, stored as a JSON list in TEXT.
+import type { MultiEnumField } from '../model/field';
+import { unchanged, type FieldTypeDefinition } from './definition';
+import { optionAnnotations } from './value-schemas';
+
+export const multiEnumFieldType: FieldTypeDefinition<MultiEnumField, MultiEnumField> = {
+  type: 'multiEnum',
+  resolve: unchanged,
+  column: () => ({ kind: 'text' }),
+  valueSchema: (field, locale) => ({
+    type: 'array',
+    items: { type: 'string', enum: field.options.map((option) => option.value) },
+    uniqueItems: true,
+    ...(field.maxItems !== undefined && { maxItems: field.maxItems }),
+    ...optionAnnotations(field.options, locale),
+  }),
+  valueKind: () => 'list',
+  scale: () => undefined,
+  filterOperators: ['contains', 'isNull'],
+  searchable: false,
+  indexable: false,
+  // Options are checked for repeats and defaults in validate/field-checks.ts (shared with enum).
+  check: () => undefined,
+};

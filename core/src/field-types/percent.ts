@@ -1,0 +1,26 @@
+// Field type `percent`: a percentage stored as a decimal of 9 digits (50 means 50 %).
+import type { PercentField } from '../model/field';
+import type { FieldTypeDefinition } from './definition';
+import { ORDERED_OPERATORS } from './filter-operator-sets';
+import { decimalSchema } from './value-schemas';
+
+export const PERCENT_PRECISION = 9;
+export const PERCENT_DEFAULT_SCALE = 4;
+
+export type ResolvedPercentField = PercentField & { scale: number };
+
+export const percentFieldType: FieldTypeDefinition<PercentField, ResolvedPercentField> = {
+  type: 'percent',
+  resolve: (field) => ({ ...field, scale: field.scale ?? PERCENT_DEFAULT_SCALE }),
+  column: (field) => ({ kind: 'decimal', precision: PERCENT_PRECISION, scale: field.scale }),
+  valueSchema: (field) => decimalSchema(PERCENT_PRECISION, field.scale, field.minimum, field.maximum),
+  valueKind: () => 'number',
+  scale: (field) => field.scale,
+  filterOperators: ORDERED_OPERATORS,
+  searchable: false,
+  indexable: true,
+  check: (field, _authored, context) => {
+    context.checkRange(field.minimum, field.maximum);
+    context.checkDefaultInRange(field.default, field.minimum, field.maximum);
+  },
+};

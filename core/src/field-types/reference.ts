@@ -1,0 +1,21 @@
+// Field type `reference`: many-to-one, the id of a record of another (or the same) entity.
+import type { ReferenceField } from '../model/field';
+import { noChecks, type FieldTypeDefinition } from './definition';
+import { EQUALITY_OPERATORS } from './filter-operator-sets';
+import { ID_COLUMN_TYPE } from './storage';
+import { recordIdSchema } from './value-schemas';
+
+export type ResolvedReferenceField = ReferenceField & { onDelete: NonNullable<ReferenceField['onDelete']> };
+
+export const referenceFieldType: FieldTypeDefinition<ReferenceField, ResolvedReferenceField> = {
+  type: 'reference',
+  resolve: (field) => ({ ...field, onDelete: field.onDelete ?? 'restrict' }),
+  column: () => ID_COLUMN_TYPE,
+  valueSchema: (field) => ({ ...recordIdSchema(), 'x-reference': field.entity }),
+  valueKind: () => 'string',
+  scale: () => undefined,
+  filterOperators: EQUALITY_OPERATORS,
+  searchable: false,
+  indexable: true,
+  check: noChecks,
+};
