@@ -8,12 +8,14 @@ import {
   columnNameOf,
   linkTableNameOf,
   SYSTEM_COLUMN_OF,
-  type EntityDocument,
-  type FieldDefinition,
+  scaleOf,
+  valueKindOf,
+  type ResolvedEntity,
+  type ResolvedField,
 } from '@stagecraft/core';
 import type Ajv from 'ajv';
 import { compileAutonumberFormat } from '../records/autonumbers';
-import { scaleOf, VALUE_CODECS, valueKindOf, type ValueKind } from '../records/value-kinds';
+import { VALUE_CODECS, type ValueKind } from '../records/value-kinds';
 import type { CompiledAutonumber, CompiledEntity, CompiledField, CompiledFormula, CompiledReference, CompiledRelation } from './compiled-types';
 import { compileFormula } from './formula-results';
 
@@ -31,11 +33,11 @@ function systemField(name: string, kind: ValueKind, quote: Quote): CompiledField
   return { name, column, sql: quote(column), kind, codec: VALUE_CODECS[kind], isSystem: true, isWritable: false, isRequired: false };
 }
 
-function isServerAssigned(definition: FieldDefinition): boolean {
+function isServerAssigned(definition: ResolvedField): boolean {
   return definition.readOnly === true || definition.type === 'formula' || definition.type === 'autonumber' || rollupOf(definition) !== undefined;
 }
 
-function compileField(definition: FieldDefinition, quote: Quote): CompiledField {
+function compileField(definition: ResolvedField, quote: Quote): CompiledField {
   const column = columnNameOf(definition.name);
   const kind = valueKindOf(definition);
   const field: CompiledField = {
@@ -55,14 +57,14 @@ function compileField(definition: FieldDefinition, quote: Quote): CompiledField 
   return field;
 }
 
-function defaultSearchFields(entity: EntityDocument): string[] {
+function defaultSearchFields(entity: ResolvedEntity): string[] {
   if (entity.searchFields) return entity.searchFields;
   if (entity.displayField) return [entity.displayField];
   const firstString = entity.fields.find((field) => field.type === 'string');
   return firstString ? [firstString.name] : [];
 }
 
-export function compileEntity(entity: EntityDocument, quote: Quote, ajv: Ajv): CompiledEntity {
+export function compileEntity(entity: ResolvedEntity, quote: Quote, ajv: Ajv): CompiledEntity {
   const tablePlan = compileEntityTablePlan(entity);
   const fieldList = [...SYSTEM_FIELD_KINDS.map(([name, kind]) => systemField(name, kind, quote)), ...entity.fields.map((field) => compileField(field, quote))];
   const fields = new Map(fieldList.map((field) => [field.name, field]));
@@ -78,9 +80,9 @@ export function compileEntity(entity: EntityDocument, quote: Quote, ajv: Ajv): C
   const defaults: Array<readonly [string, unknown]> = [];
   for (const definition of entity.fields) {
     const field = fieldOf(definition.name);
-    if (definition.type === 'reference') references.push({ field, target: definition.entity, onDelete: definition.onDelete ?? 'restrict' });
+    if (definition.type === 'reference') references.push({ field, target: definition.entity, onDelete: definition.onDelete });
     if (definition.type === 'formula') formulas.push(compileFormula(field, definition, compileExpression(definition.expression)));
-    if (definition.type === 'autonumber') autonumbers.push({ field, format: compileAutonumberFormat(definition.format), start: definition.start ?? 1 });
+    if (definition.type === 'autonumber') autonumbers.push({ field, format: compileAutonumberFormat(definition.format), start: definition.start });
     const fallback = 'default' in definition ? definition.default : undefined;
     if (fallback !== undefined && field.isWritable) defaults.push([definition.name, fallback]);
   }

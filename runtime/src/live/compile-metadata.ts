@@ -1,6 +1,6 @@
 // A published bundle → CompiledMetadata: every entity compiled, then the cross-entity facts
 // (which references and link tables point at each entity) that deletes need.
-import type { LayoutDocument, MetadataBundle } from '@stagecraft/core';
+import { resolveBundle, type LayoutDocument, type MetadataBundle } from '@stagecraft/core';
 import type { CompiledEntity, CompiledMetadata } from './compiled-types';
 import { compileEntity, type Quote } from './compile-entity';
 import { createRecordAjv } from './record-validators';
@@ -10,7 +10,9 @@ export interface VersionIdentity {
   hash: string;
 }
 
-export function compileMetadata(bundle: MetadataBundle, version: VersionIdentity | null, quote: Quote): CompiledMetadata {
+export function compileMetadata(published: MetadataBundle, version: VersionIdentity | null, quote: Quote): CompiledMetadata {
+  // Every default is filled here, once per version; the rest of the runtime reads resolved metadata.
+  const bundle = resolveBundle(published);
   const ajv = createRecordAjv();
   const entities = new Map<string, CompiledEntity>();
   for (const document of Object.values(bundle.entities)) entities.set(document.name, compileEntity(document, quote, ajv));

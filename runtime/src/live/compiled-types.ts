@@ -1,6 +1,6 @@
 // The compiled form of one published metadata version: everything a request needs, worked out
 // once per version (quoted SQL names, codecs, validators, formulas) so requests do no schema work.
-import type { EntityDocument, FieldDefinition, LayoutDocument, MetadataBundle, ReferenceField, TablePlan } from '@stagecraft/core';
+import type { LayoutDocument, ReferenceField, ResolvedBundle, ResolvedEntity, ResolvedField, TablePlan } from '@stagecraft/core';
 import type { ValidateFunction } from 'ajv';
 import type { ValueCodec, ValueKind } from '../records/value-kinds';
 
@@ -13,8 +13,8 @@ export interface CompiledField {
   kind: ValueKind;
   codec: ValueCodec;
   scale?: number;
-  /** Absent for system fields. */
-  definition?: FieldDefinition;
+  /** The field with its defaults filled; absent for system fields. */
+  definition?: ResolvedField;
   isSystem: boolean;
   /** Whether clients may write it: not system, read-only, formula or autonumber. */
   isWritable: boolean;
@@ -73,7 +73,8 @@ export interface InboundReference {
 
 export interface CompiledEntity {
   name: string;
-  document: EntityDocument;
+  /** The entity with every default filled (resolved once per version). */
+  document: ResolvedEntity;
   tablePlan: TablePlan;
   /** Quoted table name. */
   tableSql: string;
@@ -105,7 +106,8 @@ export interface CompiledMetadata {
   /** Live version number; null when nothing is published yet. */
   version: number | null;
   hash: string | null;
-  bundle: MetadataBundle;
+  /** The published bundle, resolved: its entities carry every default filled. */
+  bundle: ResolvedBundle;
   entities: ReadonlyMap<string, CompiledEntity>;
   layouts: ReadonlyMap<string, LayoutDocument>;
   /** Derived documents (JSON Schemas, OpenAPI) computed on first use, kept for this version. */

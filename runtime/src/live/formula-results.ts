@@ -1,9 +1,9 @@
 // A formula's expression result → a value of the field's result type, as its column stores it.
-import { ExpressionError, type CompiledExpression, type FormulaField } from '@stagecraft/core';
+import { ExpressionError, type CompiledExpression, type ResolvedFormulaField } from '@stagecraft/core';
 import type { CompiledField, CompiledFormula, EvaluatedFormula } from './compiled-types';
 import { isValidDate } from '../records/filter-values';
 
-function coerce(field: FormulaField, value: unknown): EvaluatedFormula {
+function coerce(field: ResolvedFormulaField, value: unknown): EvaluatedFormula {
   if (value === null || value === undefined) return { ok: true, value: null };
   const wrongType = (): EvaluatedFormula => ({ ok: false, message: `the expression gave ${Array.isArray(value) ? 'a list' : typeof value} where ${field.resultType} was expected` });
   switch (field.resultType) {
@@ -16,7 +16,7 @@ function coerce(field: FormulaField, value: unknown): EvaluatedFormula {
       const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : Number.NaN;
       if (!Number.isFinite(number)) return wrongType();
       if (field.resultType === 'integer') return { ok: true, value: Math.round(number) };
-      const factor = 10 ** (field.scale ?? 2);
+      const factor = 10 ** field.scale;
       return { ok: true, value: Math.round(number * factor) / factor };
     }
     case 'boolean':
@@ -28,7 +28,7 @@ function coerce(field: FormulaField, value: unknown): EvaluatedFormula {
   }
 }
 
-export function compileFormula(field: CompiledField, definition: FormulaField, expression: CompiledExpression): CompiledFormula {
+export function compileFormula(field: CompiledField, definition: ResolvedFormulaField, expression: CompiledExpression): CompiledFormula {
   return {
     field,
     evaluate(scope, now) {

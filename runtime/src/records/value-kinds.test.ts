@@ -1,4 +1,4 @@
-import type { FieldDefinition } from '@stagecraft/core';
+import { resolveField, type FieldDefinition } from '@stagecraft/core';
 import { compileAutonumberFormat } from './autonumbers';
 import { toSqlDateTime, VALUE_CODECS, valueKindOf } from './value-kinds';
 
@@ -28,9 +28,9 @@ describe('value codecs', () => {
 
   it('give formulas the kind of their result type', () => {
     const formula = (resultType: 'decimal' | 'boolean'): FieldDefinition => ({ name: 'f', type: 'formula', expression: '1', resultType });
-    expect(valueKindOf(formula('decimal'))).toBe('number');
-    expect(valueKindOf(formula('boolean'))).toBe('boolean');
-    expect(valueKindOf({ name: 'm', type: 'multiEnum', options: [] })).toBe('list');
+    expect(valueKindOf(resolveField(formula('decimal')))).toBe('number');
+    expect(valueKindOf(resolveField(formula('boolean')))).toBe('boolean');
+    expect(valueKindOf(resolveField({ name: 'm', type: 'multiEnum', options: [] }))).toBe('list');
   });
 });
 

@@ -1,46 +1,10 @@
 // How each field type's values travel between JSON records, bind parameters and SQL rows.
-// A field type maps to one of a few value kinds; each kind has one codec, so the SQL layer and
+// A field maps to one of a few value kinds (its type's definition says which); each kind has one codec, so the SQL layer and
 // the API agree on booleans, decimals, dates and multi-value fields on every dialect.
-import type { FieldDefinition, FieldType } from '@stagecraft/core';
+import type { ValueKind } from '@stagecraft/core';
 
-export type ValueKind = 'string' | 'integer' | 'number' | 'boolean' | 'date' | 'datetime' | 'list';
-
-const KIND_OF_FIELD_TYPE = {
-  string: 'string', text: 'string', email: 'string', phone: 'string', url: 'string', enum: 'string',
-  reference: 'string', user: 'string', autonumber: 'string',
-  integer: 'integer',
-  decimal: 'number', currency: 'number', percent: 'number',
-  boolean: 'boolean',
-  date: 'date',
-  datetime: 'datetime',
-  multiEnum: 'list',
-  formula: 'string',
-} as const satisfies Record<FieldType, ValueKind>;
-
-export function valueKindOf(field: FieldDefinition): ValueKind {
-  if (field.type !== 'formula') return KIND_OF_FIELD_TYPE[field.type];
-  switch (field.resultType) {
-    case 'decimal':
-      return 'number';
-    default:
-      return field.resultType;
-  }
-}
-
-/** Digits kept after the point for decimal-valued fields (what the column stores). */
-export function scaleOf(field: FieldDefinition): number | undefined {
-  switch (field.type) {
-    case 'decimal':
-    case 'currency':
-      return field.scale ?? 2;
-    case 'percent':
-      return field.scale ?? 4;
-    case 'formula':
-      return field.resultType === 'decimal' ? (field.scale ?? 2) : undefined;
-    default:
-      return undefined;
-  }
-}
+// Which kind a field's values are, and their scale, is each field type's definition's to say (core/src/field-types).
+export { scaleOf, valueKindOf, type ValueKind } from '@stagecraft/core';
 
 export interface ValueCodec {
   /** A validated record value → the bind parameter stored in the column. */
