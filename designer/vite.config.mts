@@ -22,6 +22,7 @@ export default defineConfig({
       // offers only the filter operators the validators accept for a field's type.
       '@stagecraft/core/entity-schema': fileURLToPath(new URL('../core/src/compile/entity-schema.ts', import.meta.url)),
       '@stagecraft/core/filter-operators': fileURLToPath(new URL('../core/src/validate/filter-operators.ts', import.meta.url)),
+      '@stagecraft/core/resolve': fileURLToPath(new URL('../core/src/resolve/index.ts', import.meta.url)),
       '@stagecraft/core/schemas': fileURLToPath(new URL('../core/schemas', import.meta.url)),
     },
   },

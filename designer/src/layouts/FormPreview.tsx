@@ -7,6 +7,7 @@ import type { RJSFSchema } from '@rjsf/utils';
 import validator from '@rjsf/validator-ajv8';
 import type { EntityDocument, FormLayout } from '@stagecraft/core';
 import { compileEntitySchema } from '@stagecraft/core/entity-schema';
+import { resolveEntity } from '@stagecraft/core/resolve';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { buildFormModel } from '../../../runtime/web/src/form/form-model';
 import { FieldTemplate, ObjectFieldTemplate, ErrorListTemplate } from '../../../runtime/web/src/form/templates';
@@ -26,16 +27,18 @@ export function FormPreview({ entity, layout }: { entity: EntityDocument; layout
   useEffect(() => setLocale(studioLocale), [studioLocale]);
   const titleId = useId();
   const appI18n = useMemo(() => createI18n(locale, () => undefined), [locale]);
+  // The draft as the app would serve it once published: every default filled.
+  const resolved = useMemo(() => resolveEntity(entity), [entity]);
   const model = useMemo(() => {
     try {
-      const base = compileEntitySchema(entity, { mode: 'create', locale }) as RJSFSchema;
-      return buildFormModel(base, entity, layout, values, appI18n, { editing: false, now: new Date() });
+      const base = compileEntitySchema(resolved, { mode: 'create', locale }) as RJSFSchema;
+      return buildFormModel(base, resolved, layout, values, appI18n, { editing: false, now: new Date() });
     } catch {
       // A draft entity the compiler refuses (its problems are shown in the data model).
       return null;
     }
-  }, [entity, layout, values, appI18n, locale]);
-  const context: FormContext & { sections: NonNullable<typeof model>['sections'] } = { entity, values, referenceTitles: {}, sections: model?.sections ?? [] };
+  }, [resolved, layout, values, appI18n, locale]);
+  const context: FormContext & { sections: NonNullable<typeof model>['sections'] } = { entity: resolved, values, referenceTitles: {}, sections: model?.sections ?? [] };
 
   return (
     <section className="card preview" aria-labelledby={titleId}>

@@ -1,7 +1,10 @@
 // The shapes of the API answers the web app reads (see the README's API tables).
-import type { EntityDocument, FieldDefinition, FormLayout, LayoutDocument, ListLayout, LocalisedText } from '@stagecraft/core';
+import type { FormLayout, LayoutDocument, ListLayout, LocalisedText, ResolvedEntity, ResolvedField } from '@stagecraft/core';
 
-export type { EntityDocument, FieldDefinition, FormLayout, LayoutDocument, ListLayout, LocalisedText };
+export type { FormLayout, LayoutDocument, ListLayout, LocalisedText };
+/** The metadata API serves entities resolved: every field default filled by the server (core/src/resolve). */
+export type EntityDocument = ResolvedEntity;
+export type FieldDefinition = ResolvedField;
 
 export interface EntitySummary {
   name: string;

@@ -23,9 +23,9 @@ export interface BoardColumnProps {
 export function formatSum(sum: number, field: FieldDefinition | undefined, i18n: ReturnType<typeof useI18n>): string {
   if (field?.type === 'currency') {
     try {
-      return i18n.number(sum, { style: 'currency', currency: field.currency ?? 'USD', maximumFractionDigits: 0 });
+      return i18n.number(sum, { style: 'currency', currency: field.currency, maximumFractionDigits: 0 });
     } catch {
-      return i18n.currency(sum, field.currency ?? 'USD');
+      return i18n.currency(sum, field.currency);
     }
   }
   return i18n.number(sum, { maximumFractionDigits: 2 });

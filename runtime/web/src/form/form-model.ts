@@ -6,6 +6,7 @@ import { compileExpression } from '@stagecraft/core/expr';
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
 import type { EntityDocument, FieldDefinition, FormLayout } from '../api/types';
 import type { I18n } from '../i18n/i18n';
+import { webFieldType } from '../metadata/field-types';
 
 export interface SectionView {
   name: string;
@@ -42,17 +43,11 @@ function computedFieldSchema(field: FieldDefinition, i18n: I18n): JsonObject | u
   return undefined;
 }
 
-const WIDGET_BY_TYPE: Record<string, string> = {
-  enum: 'enumSelect',
-  multiEnum: 'enumChecks',
-  reference: 'reference',
-  user: 'reference',
-  currency: 'currency',
-  percent: 'percent',
-  date: 'dateInput',
-  datetime: 'dateTimeInput',
-  text: 'textarea',
-};
+/** The field type's form widget (metadata/field-types.ts), as the uiSchema entry. */
+function widgetOf(field: FieldDefinition): UiSchema {
+  const { widget } = webFieldType(field);
+  return widget === undefined ? {} : { 'ui:widget': widget };
+}
 
 function defaultLayout(entity: EntityDocument): FormLayout {
   return { kind: 'form', name: `${entity.name}Default`, entity: entity.name, sections: [{ name: 'main', columns: 2, fields: entity.fields.map((field) => ({ field: field.name })) }] };
@@ -86,7 +81,7 @@ export function buildFormModel(base: RJSFSchema, entity: EntityDocument, layout:
       const help = i18n.text(placement.helpText ?? field.helpText, '');
       const readOnly = property.readOnly === true || conditionHolds(placement.readOnlyWhen, values, options.now);
       uiSchema[field.name] = {
-        ...(WIDGET_BY_TYPE[field.type] && { 'ui:widget': WIDGET_BY_TYPE[field.type] }),
+        ...widgetOf(field),
         ...(help && { 'ui:help': help }),
         ...(readOnly && { 'ui:readonly': true }),
         'ui:description': '',
@@ -100,7 +95,7 @@ export function buildFormModel(base: RJSFSchema, entity: EntityDocument, layout:
   for (const name of forgotten) {
     const field = fields.get(name);
     properties[name] = { ...baseProperties[name], title: i18n.text(field?.label, name) };
-    uiSchema[name] = { ...(field && WIDGET_BY_TYPE[field.type] && { 'ui:widget': WIDGET_BY_TYPE[field.type] }) };
+    uiSchema[name] = field ? widgetOf(field) : {};
     if (sections.length === 0) sections.push({ name: 'main', label: '', columns: 2, fields: [] });
     sections[sections.length - 1]?.fields.push({ name, span: 1 });
   }

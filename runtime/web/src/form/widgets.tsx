@@ -2,9 +2,11 @@
 // checkboxes, reference and user pickers with search-as-you-type, currency with its code,
 // percent, date and date-time pickers. Field metadata reaches them through the form context.
 import type { WidgetProps } from '@rjsf/utils';
+import type { ReactNode } from 'react';
 import type { EntityDocument, FieldDefinition } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import { referenceTarget } from '../metadata/entity-info';
+import { currencyCodeOf, type FormWidgetName } from '../metadata/field-types';
 import { ReferencePicker } from '../ui/ReferencePicker';
 
 export interface FormContext {
@@ -131,8 +133,7 @@ function NumberInput(props: WidgetProps & { suffix: string; step: string }) {
 function CurrencyWidget(props: WidgetProps) {
   const field = fieldOf(props);
   const context = props.registry.formContext as FormContext;
-  const recordCurrency = context.values.currency;
-  const code = typeof recordCurrency === 'string' && recordCurrency !== '' ? recordCurrency : field?.type === 'currency' ? (field.currency ?? 'USD') : 'USD';
+  const code = field?.type === 'currency' ? currencyCodeOf(field, context.values) : '';
   return <NumberInput {...props} suffix={code} step="0.01" />;
 }
 
@@ -193,4 +194,4 @@ export const FORM_WIDGETS = {
   percent: PercentWidget,
   dateInput: DateWidget,
   dateTimeInput: DateTimeWidget,
-};
+} satisfies Record<Exclude<FormWidgetName, 'textarea'>, (props: WidgetProps) => ReactNode>;

@@ -1,17 +1,17 @@
-// Per-field filter controls matching each column's type: a choice list for enums, a from–to
-// range for dates and numbers, yes/no for booleans, a record picker for references and users,
-// "contains" for text. Typing waits a moment before the list reloads.
+// Per-field filter controls, chosen by each field type's web definition (metadata/field-types.ts):
+// a choice list for enums, a from–to range for dates and numbers, yes/no for booleans, a record
+// picker for references and users, "contains" for text. Typing waits a moment before the list reloads.
 import type { EnumField, MultiEnumField } from '@stagecraft/core';
 import { useEffect, useId, useState, type InputHTMLAttributes, type ReactNode } from 'react';
 import type { FieldDefinition } from '../api/types';
 import type { ListFilterParam } from '../app/hrefs';
 import { useI18n } from '../i18n/i18n';
 import { referenceTarget } from '../metadata/entity-info';
+import { webFieldType } from '../metadata/field-types';
 import { ReferencePicker } from '../ui/ReferencePicker';
 import { filterValue, setFieldFilters } from './list-state';
 
 const TYPING_DELAY_MS = 350;
-const NUMERIC = new Set(['integer', 'decimal', 'currency', 'percent']);
 
 interface FilterBarProps {
   id?: string;
@@ -65,7 +65,7 @@ function EnumFilter({ field, filters, onChange, label }: { field: EnumField | Mu
 
 function RangeFilter({ field, filters, onChange, label }: { field: FieldDefinition; filters: ListFilterParam[]; onChange: FilterBarProps['onChange']; label: string }) {
   const { t } = useI18n();
-  const type = field.type === 'date' || field.type === 'datetime' ? 'date' : 'number';
+  const type = webFieldType(field).filter === 'dateRange' ? 'date' : 'number';
   const commit = (op: 'gte' | 'lte', raw: string) => {
     const value = raw === '' ? undefined : type === 'number' ? Number(raw) : field.type === 'datetime' ? `${raw}T${op === 'gte' ? '00:00:00' : '23:59:59'}` : raw;
     if (typeof value === 'number' && Number.isNaN(value)) return;
@@ -89,10 +89,11 @@ function FieldFilter({ field, filters, onChange }: { field: FieldDefinition; fil
   const id = useId();
   const label = i18n.text(field.label, field.name);
   const target = referenceTarget(field);
+  const kind = webFieldType(field).filter;
   let control: ReactNode;
-  if (field.type === 'enum' || field.type === 'multiEnum') control = <EnumFilter field={field} filters={filters} onChange={onChange} label={label} />;
-  else if (field.type === 'date' || field.type === 'datetime' || NUMERIC.has(field.type)) control = <RangeFilter field={field} filters={filters} onChange={onChange} label={label} />;
-  else if (field.type === 'boolean') {
+  if (kind === 'options' && (field.type === 'enum' || field.type === 'multiEnum')) control = <EnumFilter field={field} filters={filters} onChange={onChange} label={label} />;
+  else if (kind === 'numberRange' || kind === 'dateRange') control = <RangeFilter field={field} filters={filters} onChange={onChange} label={label} />;
+  else if (kind === 'yesNo') {
     const value = filterValue(filters, field.name, 'eq');
     control = (
       <select id={id} className="input" value={value === undefined ? '' : String(value)} onChange={(event) => onChange(setFieldFilters(filters, field.name, ['eq'], [{ field: field.name, op: 'eq', value: event.target.value === '' ? undefined : event.target.value === 'true' }]))}>
@@ -101,14 +102,14 @@ function FieldFilter({ field, filters, onChange }: { field: FieldDefinition; fil
         <option value="false">{i18n.t('app.no')}</option>
       </select>
     );
-  } else if (target) {
+  } else if (kind === 'record' && target) {
     const value = filterValue(filters, field.name, 'eq');
     control = <ReferencePicker id={id} entity={target} value={typeof value === 'string' ? value : null} onChange={(next) => onChange(setFieldFilters(filters, field.name, ['eq'], [{ field: field.name, op: 'eq', value: next ?? undefined }]))} placeholder={i18n.t('list.any')} />;
   } else {
     const value = filterValue(filters, field.name, 'contains');
     control = <DelayedInput id={id} type="search" placeholder={i18n.t('list.contains')} value={typeof value === 'string' ? value : ''} onCommit={(next) => onChange(setFieldFilters(filters, field.name, ['contains'], [{ field: field.name, op: 'contains', value: next.trim() || undefined }]))} />;
   }
-  const grouped = field.type === 'enum' || field.type === 'multiEnum' || field.type === 'date' || field.type === 'datetime' || NUMERIC.has(field.type);
+  const grouped = kind === 'options' || kind === 'numberRange' || kind === 'dateRange';
   return (
     <div className="filter" role={grouped ? 'group' : undefined} aria-labelledby={grouped ? `${id}-label` : undefined}>
       {grouped ? (

@@ -103,7 +103,7 @@ function ListScreen({ entity, layout, displayFields, canReassign, permissions, s
   const rows = useAsync(
     (signal) => {
       const requested = new Set(['id', 'version', displayField, ...columns.map((column) => column.field.name)]);
-      if (fields.has('currency') && columns.some((column) => column.field.type === 'currency')) requested.add('currency');
+      for (const { field } of columns) if (field.type === 'currency' && field.currencyField !== undefined && fields.has(field.currencyField)) requested.add(field.currencyField);
       const expand = columns.filter((column) => referenceTarget(column.field) !== undefined).map((column) => column.field.name);
       return api.get<RecordPage>(
         `/api/records/${encodeURIComponent(entity.name)}`,

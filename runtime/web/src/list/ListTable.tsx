@@ -5,6 +5,7 @@ import { recordHref } from '../app/hrefs';
 import { Link } from '../app/router';
 import { useI18n } from '../i18n/i18n';
 import { recordTitle, referenceTarget } from '../metadata/entity-info';
+import { isNumericField } from '../metadata/field-types';
 import { FieldValue } from '../ui/FieldValue';
 import { sortDirection, toggleSort } from './list-state';
 
@@ -31,7 +32,6 @@ interface ListTableProps {
   busy: boolean;
 }
 
-const NUMERIC = new Set(['integer', 'decimal', 'currency', 'percent']);
 
 export function ListTable(props: ListTableProps) {
   const { t } = useI18n();
@@ -64,7 +64,7 @@ export function ListTable(props: ListTableProps) {
             {props.columns.map((column) => {
               const direction = sortDirection(props.sort, column.field.name);
               return (
-                <th key={column.field.name} scope="col" aria-sort={direction ?? 'none'} className={NUMERIC.has(column.field.type) ? 'numeric' : undefined} style={column.width ? { width: column.width } : undefined}>
+                <th key={column.field.name} scope="col" aria-sort={direction ?? 'none'} className={isNumericField(column.field) ? 'numeric' : undefined} style={column.width ? { width: column.width } : undefined}>
                   <button type="button" className="table__sort" onClick={() => props.onSort(toggleSort(props.sort, column.field.name))} title={t('list.sortBy', { field: column.label })}>
                     {column.label}
                     <span className="table__sort-icon" aria-hidden="true">
@@ -89,7 +89,7 @@ export function ListTable(props: ListTableProps) {
                 {props.columns.map((column, index) => {
                   const target = referenceTarget(column.field);
                   return (
-                    <td key={column.field.name} className={NUMERIC.has(column.field.type) ? 'numeric' : undefined}>
+                    <td key={column.field.name} className={isNumericField(column.field) ? 'numeric' : undefined}>
                       {index === 0 ? (
                         <Link href={recordHref.view(props.entity, row.id)} className="table__primary">
                           {column.field.name === props.displayField || typeof row[column.field.name] !== 'object' ? <FieldValue field={column.field} value={row[column.field.name]} record={row} /> : title}
