@@ -3,6 +3,7 @@
 // the comparison name real columns, filters have well-formed values, and a funnel is shaped as one.
 import type { Problem } from '../model/problem';
 import { groupingNameOf, type ReportAggregate, type ReportDocument } from '../model/report';
+import { FUNNEL_REACHED_COLUMN, FUNNEL_STAGE_COLUMN, reportKindOf } from '../resolve/resolve-report';
 import { pointerOf } from './ajv-problems';
 import { findDuplicates } from './duplicates';
 import { checkFilterValue } from './layout-checks';
@@ -25,6 +26,7 @@ const RESERVED_PARAMETER_NAMES: ReadonlySet<string> = new Set(['locale']);
 
 export function checkReport(report: ReportDocument): Problem[] {
   const problems: Problem[] = [];
+  const isFunnel = reportKindOf(report) === 'funnel';
   const groupings = report.groupBy ?? [];
   const aggregates = report.aggregates ?? [];
   const columns = [
@@ -38,8 +40,8 @@ export function checkReport(report: ReportDocument): Problem[] {
   const aggregateNames = new Set(aggregates.map((aggregate) => aggregate.name));
   const ratioNames = new Set(aggregates.filter((aggregate) => aggregate.function === 'ratio').map((aggregate) => aggregate.name));
 
-  if (report.funnel === undefined && aggregates.length === 0) problems.push({ path: '/aggregates', message: 'is required (at least one aggregate) unless the report is a funnel', code: 'required' });
-  if (report.funnel !== undefined && (groupings.length > 0 || aggregates.length > 0 || report.compare !== undefined)) {
+  if (!isFunnel && aggregates.length === 0) problems.push({ path: '/aggregates', message: 'is required (at least one aggregate) unless the report is a funnel', code: 'required' });
+  if (isFunnel && (groupings.length > 0 || aggregates.length > 0 || report.compare !== undefined)) {
     problems.push({ path: '/funnel', message: 'a funnel report counts records per stage by itself: leave out groupBy, aggregates and compare', code: 'invalidFunnel' });
   }
   aggregates.forEach((aggregate, index) => problems.push(...checkAggregate(aggregate, pointerOf('', 'aggregates', index), aggregateNames, ratioNames)));
@@ -48,9 +50,9 @@ export function checkReport(report: ReportDocument): Problem[] {
     problems.push({ path: pointerOf('', 'parameters', duplicate.index, 'name'), message: `repeats the parameter name "${duplicate.key}"`, code: 'duplicateName' });
   }
   groupings.forEach((grouping, index) => {
-    if (grouping.bucket !== undefined && report.funnel !== undefined) problems.push({ path: pointerOf('', 'groupBy', index, 'bucket'), message: 'not in a funnel', code: 'invalidFunnel' });
+    if (grouping.bucket !== undefined && isFunnel) problems.push({ path: pointerOf('', 'groupBy', index, 'bucket'), message: 'not in a funnel', code: 'invalidFunnel' });
   });
-  if (report.funnel !== undefined && report.sort !== undefined) problems.push({ path: '/sort', message: 'a funnel lists its stages in funnel order', code: 'invalidFunnel' });
+  if (isFunnel && report.sort !== undefined) problems.push({ path: '/sort', message: 'a funnel lists its stages in funnel order', code: 'invalidFunnel' });
   (report.parameters ?? []).forEach((parameter, index) => {
     if (RESERVED_PARAMETER_NAMES.has(parameter.name)) problems.push({ path: pointerOf('', 'parameters', index, 'name'), message: `"${parameter.name}" is reserved (it picks the labels' language)`, code: 'reservedName' });
   });
@@ -59,9 +61,9 @@ export function checkReport(report: ReportDocument): Problem[] {
       problems.push({ path: column.path, message: `"${column.name}" is reserved for a column the runtime adds`, code: 'reservedName' });
     }
   });
-  const funnelColumns = new Set(['stage', 'reached', 'conversionRate', 'overallRate']);
-  const knownColumn = (name: string): boolean => (report.funnel ? funnelColumns.has(name) : columnNames.has(name));
-  const columnList = (): string => (report.funnel ? [...funnelColumns] : [...columnNames]).join(', ');
+  const funnelColumns = new Set([FUNNEL_STAGE_COLUMN, FUNNEL_REACHED_COLUMN, 'conversionRate', 'overallRate']);
+  const knownColumn = (name: string): boolean => (isFunnel ? funnelColumns.has(name) : columnNames.has(name));
+  const columnList = (): string => (isFunnel ? [...funnelColumns] : [...columnNames]).join(', ');
   (report.sort ?? []).forEach((sort, index) => {
     if (!knownColumn(sort.by)) problems.push({ path: pointerOf('', 'sort', index, 'by'), message: `"${sort.by}" is not a column of the report (columns: ${columnList()})`, code: 'unknownColumn' });
   });

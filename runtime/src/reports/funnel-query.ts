@@ -3,6 +3,7 @@
 // them entering or leaving it or a later stage (so a deal lost in negotiation still counts for
 // prospecting … negotiation). One pass over the entity's table; the log is probed per record
 // through its (entity, record_id) index. The reader's row filter applies as in every report.
+import type { FunnelReport } from '@stagecraft/core';
 import { BindParameters } from '../db/database';
 import { escapeLike } from '../records/where-clause';
 import { TRANSITIONS_TABLE } from '../workflow/workflow-tables';
@@ -11,9 +12,8 @@ import { reportWhereSql, type ReportSqlInput, type ReportStatement } from './rep
 /** Alias of the i-th stage's count. */
 export const reachedColumnOf = (index: number): string => `reached${index}`;
 
-export function funnelReportStatement(input: ReportSqlInput, stageField: string): ReportStatement {
-  const funnel = input.report.funnel;
-  if (!funnel) throw new Error(`The report ${input.report.name} is not a funnel`);
+export function funnelReportStatement(input: ReportSqlInput<FunnelReport>, stageField: string): ReportStatement {
+  const { funnel } = input.report;
   const params = new BindParameters();
   const q = input.quote;
   const stageColumn = input.fieldOf(stageField).sql;

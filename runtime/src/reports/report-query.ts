@@ -3,7 +3,7 @@
 // the fixed filters, the caller's parameters and the reader's row filter in one WHERE clause,
 // ORDER BY and LIMIT. Identifiers come from the compiled metadata, values are bind parameters.
 // Built afresh for each statement, so each one's bind list holds exactly its own placeholders.
-import { BadRequestError, MAX_REPORT_ROWS, groupingNameOf, type Problem, type FilterClause, type ReportAggregate, type ReportDocument } from '@stagecraft/core';
+import { BadRequestError, groupingNameOf, type Problem, type FilterClause, type ReportAggregate, type ResolvedReport } from '@stagecraft/core';
 import type { Dialect } from '@stagecraft/metadata';
 import { BindParameters } from '../db/database';
 import type { CompiledEntity, CompiledField } from '../live/compiled-types';
@@ -11,8 +11,8 @@ import { conditionOf } from '../records/where-clause';
 import { dateBucketSql, daysBetweenSql } from './report-dialect';
 import { pathOf, type ParameterFilter } from './report-parameters';
 
-export interface ReportSqlInput {
-  report: ReportDocument;
+export interface ReportSqlInput<R extends ResolvedReport = ResolvedReport> {
+  report: R;
   /** The entity as stored (table name, columns). */
   entity: CompiledEntity;
   dialect: Dialect;
@@ -40,7 +40,7 @@ export function clausesSql(clauses: readonly FilterClause[], fieldOf: (name: str
 
 /** WHERE … for the report's records: fixed filters, parameters, the reader's row filter. */
 export function reportWhereSql(input: ReportSqlInput, params: BindParameters): string {
-  const conditions = [...clausesSql(input.report.filters ?? [], input.fieldOf, params), ...parameterConditions(input, params)];
+  const conditions = [...clausesSql(input.report.filters, input.fieldOf, params), ...parameterConditions(input, params)];
   const row = input.rowFilter(params);
   if (row !== undefined) conditions.push(row);
   return conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
@@ -93,13 +93,13 @@ function aggregateSql(aggregate: ReportAggregate, input: ReportSqlInput, params:
 
 /** The SELECT list of the aggregates (aliased by their names). */
 function aggregatesSql(input: ReportSqlInput, params: BindParameters): string[] {
-  const aggregates = input.report.aggregates ?? [];
+  const { aggregates } = input.report;
   const byName = new Map(aggregates.map((aggregate) => [aggregate.name, aggregate]));
   return aggregates.map((aggregate) => `${aggregateSql(aggregate, input, params, byName)} AS ${input.quote(aggregate.name)}`);
 }
 
 export function groupingSql(input: ReportSqlInput): Array<{ name: string; expression: string; field: CompiledField }> {
-  return (input.report.groupBy ?? []).map((grouping) => {
+  return input.report.groupBy.map((grouping) => {
     const field = input.fieldOf(grouping.field);
     const expression = grouping.bucket === undefined ? field.sql : dateBucketSql(input.dialect, field.sql, grouping.bucket);
     return { name: groupingNameOf(grouping), expression, field };
@@ -114,7 +114,7 @@ export function groupedReportStatement(input: ReportSqlInput): ReportStatement {
   const where = reportWhereSql(input, params);
   const groupBy = groupings.length > 0 ? ` GROUP BY ${groupings.map((grouping) => grouping.expression).join(', ')}` : '';
   const orderBy = orderBySql(input, groupings);
-  const limit = Math.min(input.report.limit ?? MAX_REPORT_ROWS, MAX_REPORT_ROWS);
+  const { limit } = input.report;
   return { sql: `SELECT ${select.join(', ')} FROM ${input.entity.tableSql}${where}${groupBy}${orderBy} LIMIT ${limit}`, params: params.values };
 }
 
@@ -132,7 +132,7 @@ export function overallReportStatement(input: ReportSqlInput): ReportStatement {
  * `[A-Za-z0-9_-]+`, so they are inlined as literals and the ORDER BY needs no bind parameter.
  */
 function orderBySql(input: ReportSqlInput, groupings: ReadonlyArray<{ name: string; expression: string; field: CompiledField }>): string {
-  const terms = (input.report.sort ?? []).map((sort) => `${input.quote(sort.by)} ${sort.direction === 'desc' ? 'DESC' : 'ASC'}`);
+  const terms = input.report.sort.map((sort) => `${input.quote(sort.by)} ${sort.direction === 'desc' ? 'DESC' : 'ASC'}`);
   for (const grouping of groupings) {
     const definition = grouping.field.definition;
     const options = definition?.type === 'enum' ? definition.options.map((option) => option.value).filter((value) => /^[A-Za-z0-9_-]+$/.test(value)) : [];
