@@ -23,4 +23,12 @@ export const autonumberFieldType: FieldTypeDefinition<AutonumberField, ResolvedA
     const counters = field.format.match(AUTONUMBER_COUNTER)?.length ?? 0;
     if (counters !== 1) context.report('format', 'must contain exactly one counter such as "{0000}"', 'invalidFormat');
   },
+  metaSchema: {
+    description: 'A formatted sequence number assigned on create. Read-only.',
+    properties: {
+      format: { type: 'string', minLength: 3, maxLength: 64, description: 'Pattern with a zero-padded counter in braces, e.g. "Q-{0000}".' },
+      start: { type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description: 'First number (default 1).' },
+    },
+    required: ['format'],
+  },
 };

@@ -13,4 +13,8 @@ export const booleanFieldType: FieldTypeDefinition<BooleanField, BooleanField> =
   searchable: false,
   indexable: true,
   check: noChecks,
+  metaSchema: {
+    description: 'Yes or no.',
+    properties: { default: { type: 'boolean' } },
+  },
 };

@@ -1,6 +1,9 @@
 // Field type `currency`: an amount of money, a decimal with a currency. The code comes from the
 // record's currency-code field when the entity has one (resolved here as `currencyField`), else
 // from the field's `currency`.
+import { NUMBER_MAXIMUM, NUMBER_MINIMUM, PRECISION, SCALE } from '../meta-schema/field-property-schemas';
+import { ROLLUP_PROPERTY } from '../meta-schema/entity-capability-schemas';
+import { CURRENCY_CODE_PATTERN, ref } from '../meta-schema/common';
 import type { CurrencyField, FieldDefinition } from '../model/field';
 import { checkDecimal, DECIMAL_DEFAULTS } from './decimal';
 import type { FieldTypeDefinition } from './definition';
@@ -40,4 +43,17 @@ export const currencyFieldType: FieldTypeDefinition<CurrencyField, ResolvedCurre
   searchable: false,
   indexable: true,
   check: checkDecimal,
+  metaSchema: {
+    description: 'An amount of money (a decimal) in a currency.',
+    properties: {
+      currency: { type: 'string', pattern: CURRENCY_CODE_PATTERN, description: 'ISO 4217 code used when the record names none (default "USD").' },
+      currencyField: ref('identifier', 'The string or enum field of the record holding its ISO 4217 code (default: such a field named "currency", if any).'),
+      precision: PRECISION,
+      scale: SCALE,
+      minimum: NUMBER_MINIMUM,
+      maximum: NUMBER_MAXIMUM,
+      default: { type: 'number' },
+      rollup: ROLLUP_PROPERTY,
+    },
+  },
 };

@@ -1,4 +1,5 @@
 // Field type `datetime`: a point in time (ISO 8601 with a time zone; stored in UTC).
+import { DATE_TIME_PATTERN } from '../meta-schema/common';
 import type { DateTimeField } from '../model/field';
 import { noChecks, unchanged, type FieldTypeDefinition } from './definition';
 import { ORDERED_OPERATORS } from './filter-operator-sets';
@@ -14,4 +15,8 @@ export const datetimeFieldType: FieldTypeDefinition<DateTimeField, DateTimeField
   searchable: false,
   indexable: true,
   check: noChecks,
+  metaSchema: {
+    description: 'A point in time (ISO 8601 with a time zone).',
+    properties: { default: { type: 'string', pattern: DATE_TIME_PATTERN } },
+  },
 };

@@ -1,5 +1,7 @@
 // Field type `decimal`: an exact decimal number. Its precision and scale default here, once; the
 // column and the value bounds both read the resolved values.
+import { NUMBER_MAXIMUM, NUMBER_MINIMUM, PRECISION, SCALE } from '../meta-schema/field-property-schemas';
+import { ROLLUP_PROPERTY } from '../meta-schema/entity-capability-schemas';
 import type { DecimalField } from '../model/field';
 import type { FieldCheckContext, FieldTypeDefinition } from './definition';
 import { ORDERED_OPERATORS } from './filter-operator-sets';
@@ -36,4 +38,8 @@ export const decimalFieldType: FieldTypeDefinition<DecimalField, ResolvedDecimal
   searchable: false,
   indexable: true,
   check: checkDecimal,
+  metaSchema: {
+    description: 'An exact decimal number with a precision and a scale.',
+    properties: { precision: PRECISION, scale: SCALE, minimum: NUMBER_MINIMUM, maximum: NUMBER_MAXIMUM, default: { type: 'number' }, rollup: ROLLUP_PROPERTY },
+  },
 };

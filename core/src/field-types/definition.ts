@@ -1,8 +1,9 @@
-// The shape of a field type's definition: everything the server knows about one field type, in
-// one file per type (string.ts, decimal.ts, ...), collected in ./index.ts. `resolve` is the one
+// The shape of a field type's definition: everything the server knows about one field type (how
+// it is written, its defaults, storage, values, filters, checks), in one file per type (string.ts, decimal.ts, ...), collected in ./index.ts. `resolve` is the one
 // place the type's defaults are filled; every other member reads the resolved field it returns.
 import type { JsonSchema } from '../compile/json-schema';
-import type { FieldDefinition } from '../model/field';
+import type { SchemaPropertiesOf } from '../meta-schema/common';
+import type { FieldBase, FieldDefinition } from '../model/field';
 import type { FilterOperator } from '../model/layout';
 import type { ColumnType, ValueKind } from './storage';
 
@@ -15,6 +16,17 @@ export interface FieldCheckContext {
   checkDefaultInRange(value: number | string | undefined, minimum: number | string | undefined, maximum: number | string | undefined): void;
   /** The pattern compiles and the default matches it. */
   checkPattern(pattern: string | undefined, value: string | undefined): void;
+}
+
+/** Properties a field type adds to every field's (name, type, label, …). */
+export type OwnPropertiesOf<Authored extends FieldDefinition> = Omit<Authored, keyof FieldBase>;
+
+/** A field type's entry in the entity meta-schema (core/schemas/entity.schema.json). */
+export interface FieldMetaSchema<Authored extends FieldDefinition> {
+  description: string;
+  /** One schema per own property of the authored type: the build fails when one is missing or extra. */
+  properties: SchemaPropertiesOf<OwnPropertiesOf<Authored>>;
+  required?: ReadonlyArray<keyof OwnPropertiesOf<Authored> & string>;
 }
 
 /**
@@ -41,6 +53,8 @@ export interface FieldTypeDefinition<Authored extends FieldDefinition, Resolved 
   readonly indexable: boolean;
   /** Rules the meta-schema cannot express; `authored` tells which properties were written. */
   check(field: Resolved, authored: Authored, context: FieldCheckContext): void;
+  /** How the type is written in metadata: its meta-schema entry. */
+  readonly metaSchema: FieldMetaSchema<Authored>;
 }
 
 /** For types whose resolved form adds nothing: the authored field is already complete. */

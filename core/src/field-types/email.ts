@@ -1,4 +1,5 @@
 // Field type `email`: an e-mail address.
+import { STRING_DEFAULT } from '../meta-schema/field-property-schemas';
 import type { EmailField } from '../model/field';
 import { noChecks, unchanged, type FieldTypeDefinition } from './definition';
 import { TEXTUAL_OPERATORS } from './filter-operator-sets';
@@ -16,4 +17,8 @@ export const emailFieldType: FieldTypeDefinition<EmailField, EmailField> = {
   searchable: true,
   indexable: true,
   check: noChecks,
+  metaSchema: {
+    description: 'An e-mail address.',
+    properties: { default: STRING_DEFAULT },
+  },
 };

@@ -1,4 +1,5 @@
 // Field type `enum`: one value from a list of options.
+import { OPTIONS } from '../meta-schema/field-property-schemas';
 import type { EnumField } from '../model/field';
 import { unchanged, type FieldTypeDefinition } from './definition';
 import { EQUALITY_OPERATORS } from './filter-operator-sets';
@@ -17,4 +18,9 @@ export const enumFieldType: FieldTypeDefinition<EnumField, EnumField> = {
   indexable: true,
   // Options are checked for repeats and defaults in validate/field-checks.ts (shared with multiEnum).
   check: () => undefined,
+  metaSchema: {
+    description: 'One value from a list of options.',
+    properties: { options: OPTIONS, default: { type: 'string', description: 'One of the option values.' } },
+    required: ['options'],
+  },
 };

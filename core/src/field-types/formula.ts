@@ -1,5 +1,6 @@
 // Field type `formula`: computed from an expression over the record's other fields and stored so
 // it can be sorted and filtered. Its column and value follow its resultType.
+import { SCALE } from '../meta-schema/field-property-schemas';
 import type { FormulaField } from '../model/field';
 import { DECIMAL_DEFAULTS } from './decimal';
 import { noChecks, type FieldTypeDefinition } from './definition';
@@ -48,4 +49,13 @@ export const formulaFieldType: FieldTypeDefinition<FormulaField, ResolvedFormula
   searchable: false,
   indexable: true,
   check: noChecks,
+  metaSchema: {
+    description: 'Computed from an expression; stored so it can be sorted and filtered. Read-only.',
+    properties: {
+      expression: { type: 'string', minLength: 1, description: 'An expression over the record\'s other fields, e.g. "amount * probability / 100".' },
+      resultType: { enum: ['string', 'integer', 'decimal', 'boolean', 'date'], description: 'The type of the computed value.' },
+      scale: SCALE,
+    },
+    required: ['expression', 'resultType'],
+  },
 };

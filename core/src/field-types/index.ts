@@ -115,7 +115,7 @@ export function filterOperatorsFor(type: FieldType): readonly FilterOperator[] {
   return fieldTypeDefinitions[type].filterOperators;
 }
 
-export type { FieldCheckContext, FieldTypeDefinition } from './definition';
+export type { FieldCheckContext, FieldMetaSchema, FieldTypeDefinition, OwnPropertiesOf } from './definition';
 export * from './storage';
 export { DEFAULT_PHONE_PATTERN, USER_ID_PATTERN, recordIdSchema } from './value-schemas';
 export { DECIMAL_DEFAULTS } from './decimal';

@@ -1,4 +1,6 @@
 // Field type `percent`: a percentage stored as a decimal of 9 digits (50 means 50 %).
+import { NUMBER_MAXIMUM, NUMBER_MINIMUM } from '../meta-schema/field-property-schemas';
+import { ROLLUP_PROPERTY } from '../meta-schema/entity-capability-schemas';
 import type { PercentField } from '../model/field';
 import type { FieldTypeDefinition } from './definition';
 import { ORDERED_OPERATORS } from './filter-operator-sets';
@@ -22,5 +24,15 @@ export const percentFieldType: FieldTypeDefinition<PercentField, ResolvedPercent
   check: (field, _authored, context) => {
     context.checkRange(field.minimum, field.maximum);
     context.checkDefaultInRange(field.default, field.minimum, field.maximum);
+  },
+  metaSchema: {
+    description: 'A percentage, stored as a decimal (50 means 50 %).',
+    properties: {
+      minimum: NUMBER_MINIMUM,
+      maximum: NUMBER_MAXIMUM,
+      scale: { type: 'integer', minimum: 0, maximum: 8, description: 'Digits after the decimal point (default 4; 9 digits in all).' },
+      default: { type: 'number' },
+      rollup: ROLLUP_PROPERTY,
+    },
   },
 };

@@ -1,4 +1,5 @@
 // Field type `phone`: a telephone number, checked by a permissive pattern unless the field gives its own.
+import { STRING_DEFAULT } from '../meta-schema/field-property-schemas';
 import type { PhoneField } from '../model/field';
 import type { FieldTypeDefinition } from './definition';
 import { TEXTUAL_OPERATORS } from './filter-operator-sets';
@@ -18,4 +19,11 @@ export const phoneFieldType: FieldTypeDefinition<PhoneField, ResolvedPhoneField>
   searchable: true,
   indexable: true,
   check: (_field, authored, context) => context.checkPattern(authored.pattern, authored.default),
+  metaSchema: {
+    description: 'A telephone number.',
+    properties: {
+      pattern: { type: 'string', description: 'A regular expression (JavaScript syntax) replacing the built-in permissive phone pattern.' },
+      default: STRING_DEFAULT,
+    },
+  },
 };

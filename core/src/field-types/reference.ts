@@ -1,4 +1,5 @@
 // Field type `reference`: many-to-one, the id of a record of another (or the same) entity.
+import { ref } from '../meta-schema/common';
 import type { ReferenceField } from '../model/field';
 import { noChecks, type FieldTypeDefinition } from './definition';
 import { EQUALITY_OPERATORS } from './filter-operator-sets';
@@ -18,4 +19,12 @@ export const referenceFieldType: FieldTypeDefinition<ReferenceField, ResolvedRef
   searchable: false,
   indexable: true,
   check: noChecks,
+  metaSchema: {
+    description: 'Many-to-one: the id of a record of another (or the same) entity.',
+    properties: {
+      entity: ref('identifier', 'The entity whose record this field points at.'),
+      onDelete: { enum: ['restrict', 'setNull', 'cascade'], description: 'What happens to this record when the referenced one is deleted (default "restrict").' },
+    },
+    required: ['entity'],
+  },
 };

@@ -1,4 +1,5 @@
 // Field type `string`: short text on one line, stored in a VARCHAR of its maxLength.
+import { STRING_DEFAULT } from '../meta-schema/field-property-schemas';
 import type { StringField } from '../model/field';
 import type { FieldTypeDefinition } from './definition';
 import { ORDERED_TEXT_OPERATORS } from './filter-operator-sets';
@@ -28,5 +29,14 @@ export const stringFieldType: FieldTypeDefinition<StringField, ResolvedStringFie
     if (field.unique && field.maxLength > MAX_INDEXED_STRING_LENGTH) {
       context.report('unique', `needs maxLength ≤ ${MAX_INDEXED_STRING_LENGTH} (longer strings cannot be indexed on MariaDB)`, 'invalidUnique');
     }
+  },
+  metaSchema: {
+    description: 'Short text on one line (a VARCHAR column).',
+    properties: {
+      minLength: { type: 'integer', minimum: 0, description: 'Fewest characters allowed.' },
+      maxLength: { type: 'integer', minimum: 1, maximum: 16383, description: 'Most characters allowed; also the column length (default 255).' },
+      pattern: { type: 'string', description: 'A regular expression (JavaScript syntax) the value must match.' },
+      default: STRING_DEFAULT,
+    },
   },
 };

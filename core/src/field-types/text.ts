@@ -1,4 +1,5 @@
 // Field type `text`: long text on several lines, stored in a TEXT column (not indexable).
+import { STRING_DEFAULT } from '../meta-schema/field-property-schemas';
 import type { TextField } from '../model/field';
 import { noChecks, unchanged, type FieldTypeDefinition } from './definition';
 import { TEXTUAL_OPERATORS } from './filter-operator-sets';
@@ -15,4 +16,11 @@ export const textFieldType: FieldTypeDefinition<TextField, TextField> = {
   searchable: true,
   indexable: false,
   check: noChecks,
+  metaSchema: {
+    description: 'Long text on several lines.',
+    properties: {
+      maxLength: { type: 'integer', minimum: 1, description: 'Most characters allowed.' },
+      default: STRING_DEFAULT,
+    },
+  },
 };

@@ -1,4 +1,5 @@
 // Field type `url`: a web address.
+import { STRING_DEFAULT } from '../meta-schema/field-property-schemas';
 import type { UrlField } from '../model/field';
 import { noChecks, unchanged, type FieldTypeDefinition } from './definition';
 import { TEXTUAL_OPERATORS } from './filter-operator-sets';
@@ -15,4 +16,8 @@ export const urlFieldType: FieldTypeDefinition<UrlField, UrlField> = {
   searchable: true,
   indexable: true,
   check: noChecks,
+  metaSchema: {
+    description: 'A web address.',
+    properties: { default: STRING_DEFAULT },
+  },
 };

@@ -1,4 +1,5 @@
 // Field type `user`: the id of a user (ids come from the identity provider).
+import { STRING_DEFAULT } from '../meta-schema/field-property-schemas';
 import type { UserField } from '../model/field';
 import { noChecks, unchanged, type FieldTypeDefinition } from './definition';
 import { EQUALITY_OPERATORS } from './filter-operator-sets';
@@ -16,4 +17,8 @@ export const userFieldType: FieldTypeDefinition<UserField, UserField> = {
   searchable: false,
   indexable: true,
   check: noChecks,
+  metaSchema: {
+    description: 'The id of a user.',
+    properties: { default: STRING_DEFAULT },
+  },
 };

@@ -866,13 +866,13 @@ export const FIELD_TYPE_LABELS: Record<'en' | 'zh-CN', Record<string, string>> =
 export const PROPERTY_LABELS: Record<'en' | 'zh-CN', Record<string, string>> = {
   en: {
     helpText: 'Help text', required: 'Required', unique: 'Unique', readOnly: 'Read-only', maxLength: 'Longest text', minLength: 'Shortest text', pattern: 'Pattern',
-    default: 'Default value', minimum: 'Smallest value', maximum: 'Largest value', precision: 'Digits in all', scale: 'Digits after the point', currency: 'Currency',
+    default: 'Default value', minimum: 'Smallest value', maximum: 'Largest value', precision: 'Digits in all', scale: 'Digits after the point', currency: 'Currency', currencyField: 'Currency code field',
     options: 'Options', value: 'Value', color: 'Colour', entity: 'Entity', onDelete: 'When the record is deleted', expression: 'Expression', resultType: 'Result type',
     format: 'Number format', start: 'First number', rows: 'Lines shown', multiple: 'Several values',
   },
   'zh-CN': {
     helpText: '帮助文本', required: '必填', unique: '唯一', readOnly: '只读', maxLength: '最大长度', minLength: '最小长度', pattern: '格式',
-    default: '默认值', minimum: '最小值', maximum: '最大值', precision: '总位数', scale: '小数位数', currency: '货币',
+    default: '默认值', minimum: '最小值', maximum: '最大值', precision: '总位数', scale: '小数位数', currency: '货币', currencyField: '货币代码字段',
     options: '选项', value: '值', color: '颜色', entity: '实体', onDelete: '被引用记录删除时', expression: '表达式', resultType: '结果类型',
     format: '编号格式', start: '起始编号', rows: '显示行数', multiple: '多个值',
   },
@@ -893,6 +893,7 @@ export const PROPERTY_DESCRIPTIONS_ZH: Record<string, string> = {
   precision: '总有效位数。',
   scale: '小数点后的位数。',
   currency: '记录未指定货币时使用的 ISO 4217 代码。',
+  currencyField: '记录中保存其 ISO 4217 货币代码的文本或枚举字段（默认：名为 "currency" 的此类字段，如有）。',
   options: '允许的值，按显示顺序。',
   entity: '此字段指向的实体。',
   onDelete: '被引用的记录删除时，此记录如何处理。',
