@@ -23,6 +23,7 @@ export default defineConfig({
       '@stagecraft/core/entity-schema': fileURLToPath(new URL('../core/src/compile/entity-schema.ts', import.meta.url)),
       '@stagecraft/core/filter-operators': fileURLToPath(new URL('../core/src/validate/filter-operators.ts', import.meta.url)),
       '@stagecraft/core/resolve': fileURLToPath(new URL('../core/src/resolve/index.ts', import.meta.url)),
+      '@stagecraft/core/field-types': fileURLToPath(new URL('../core/src/field-types/index.ts', import.meta.url)),
       '@stagecraft/core/schemas': fileURLToPath(new URL('../core/schemas', import.meta.url)),
     },
   },

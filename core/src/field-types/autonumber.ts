@@ -17,6 +17,8 @@ export const autonumberFieldType: FieldTypeDefinition<AutonumberField, ResolvedA
   valueKind: () => 'string',
   scale: () => undefined,
   filterOperators: ORDERED_TEXT_OPERATORS,
+  numeric: false,
+  temporal: false,
   searchable: true,
   indexable: true,
   check: (field, _authored, context) => {

@@ -10,6 +10,8 @@ export const booleanFieldType: FieldTypeDefinition<BooleanField, BooleanField> =
   valueKind: () => 'boolean',
   scale: () => undefined,
   filterOperators: ['eq', 'ne', 'isNull'],
+  numeric: false,
+  temporal: false,
   searchable: false,
   indexable: true,
   check: noChecks,

@@ -40,6 +40,8 @@ export const currencyFieldType: FieldTypeDefinition<CurrencyField, ResolvedCurre
   valueKind: () => 'number',
   scale: (field) => field.scale,
   filterOperators: ORDERED_OPERATORS,
+  numeric: true,
+  temporal: false,
   searchable: false,
   indexable: true,
   check: checkDecimal,

@@ -12,6 +12,8 @@ export const dateFieldType: FieldTypeDefinition<DateField, DateField> = {
   valueKind: () => 'date',
   scale: () => undefined,
   filterOperators: ORDERED_OPERATORS,
+  numeric: false,
+  temporal: true,
   searchable: false,
   indexable: true,
   check: (field, _authored, context) => {

@@ -12,6 +12,8 @@ export const datetimeFieldType: FieldTypeDefinition<DateTimeField, DateTimeField
   valueKind: () => 'datetime',
   scale: () => undefined,
   filterOperators: ORDERED_OPERATORS,
+  numeric: false,
+  temporal: true,
   searchable: false,
   indexable: true,
   check: noChecks,

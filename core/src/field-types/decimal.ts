@@ -35,6 +35,8 @@ export const decimalFieldType: FieldTypeDefinition<DecimalField, ResolvedDecimal
   valueKind: () => 'number',
   scale: (field) => field.scale,
   filterOperators: ORDERED_OPERATORS,
+  numeric: true,
+  temporal: false,
   searchable: false,
   indexable: true,
   check: checkDecimal,

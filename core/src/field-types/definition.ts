@@ -47,6 +47,10 @@ export interface FieldTypeDefinition<Authored extends FieldDefinition, Resolved 
   scale(field: Resolved): number | undefined;
   /** Operators list filters, report filters and the record API accept for this type. */
   readonly filterOperators: readonly FilterOperator[];
+  /** Its values are numbers (sums, averages, roll-ups and board totals may use it). A formula's result type decides for it. */
+  readonly numeric: boolean;
+  /** Its values are dates or date-times (bucketed by reports, ranges in calendars). */
+  readonly temporal: boolean;
   /** Free-text search may use it. */
   readonly searchable: boolean;
   /** Its column can carry an index (and so `unique`). */

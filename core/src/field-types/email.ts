@@ -14,6 +14,8 @@ export const emailFieldType: FieldTypeDefinition<EmailField, EmailField> = {
   valueKind: () => 'string',
   scale: () => undefined,
   filterOperators: TEXTUAL_OPERATORS,
+  numeric: false,
+  temporal: false,
   searchable: true,
   indexable: true,
   check: noChecks,

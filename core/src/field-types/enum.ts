@@ -14,6 +14,8 @@ export const enumFieldType: FieldTypeDefinition<EnumField, EnumField> = {
   valueKind: () => 'string',
   scale: () => undefined,
   filterOperators: EQUALITY_OPERATORS,
+  numeric: false,
+  temporal: false,
   searchable: true,
   indexable: true,
   // Options are checked for repeats and defaults in validate/field-checks.ts (shared with multiEnum).

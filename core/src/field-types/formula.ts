@@ -46,6 +46,8 @@ export const formulaFieldType: FieldTypeDefinition<FormulaField, ResolvedFormula
   valueKind: (field) => KIND_OF_RESULT[field.resultType],
   scale: (field) => (field.resultType === 'decimal' ? field.scale : undefined),
   filterOperators: ORDERED_OPERATORS,
+  numeric: false,
+  temporal: false,
   searchable: false,
   indexable: true,
   check: noChecks,

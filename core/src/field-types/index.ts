@@ -1,6 +1,7 @@
 // Every field type's definition, collected in one map typed over FieldType: a new field type fails
 // the build until it has a definition file here (see core/README.md, "Adding a field type").
 // Also the resolved field shapes and the lookups compilers use.
+import { FIELD_TYPES } from '../model/field';
 import type {
   BooleanField, DateField, DateTimeField, EmailField, EnumField, FieldDefinition, FieldOfType, FieldType, IntegerField,
   MultiEnumField, TextField, UrlField, UserField,
@@ -110,6 +111,11 @@ export function scaleOf(field: ResolvedField): number | undefined {
 export function checkFieldOfType(field: FieldDefinition, context: FieldCheckContext): void {
   anyDefinitionOf(field.type).check(resolveField(field), field, context);
 }
+
+/** Field types whose values are numbers; a formula counts by its result type (see valueTypeOf in validate/entity-lookup.ts). */
+export const NUMERIC_FIELD_TYPES: ReadonlySet<FieldType> = new Set(FIELD_TYPES.filter((type) => fieldTypeDefinitions[type].numeric));
+/** Field types whose values are dates or date-times. */
+export const TEMPORAL_FIELD_TYPES: ReadonlySet<FieldType> = new Set(FIELD_TYPES.filter((type) => fieldTypeDefinitions[type].temporal));
 
 export function filterOperatorsFor(type: FieldType): readonly FilterOperator[] {
   return fieldTypeDefinitions[type].filterOperators;

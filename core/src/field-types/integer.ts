@@ -17,6 +17,8 @@ export const integerFieldType: FieldTypeDefinition<IntegerField, IntegerField> =
   valueKind: () => 'integer',
   scale: () => undefined,
   filterOperators: ORDERED_OPERATORS,
+  numeric: true,
+  temporal: false,
   searchable: false,
   indexable: true,
   check: (field, _authored, context) => {

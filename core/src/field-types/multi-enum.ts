@@ -18,6 +18,8 @@ export const multiEnumFieldType: FieldTypeDefinition<MultiEnumField, MultiEnumFi
   valueKind: () => 'list',
   scale: () => undefined,
   filterOperators: ['contains', 'isNull'],
+  numeric: false,
+  temporal: false,
   searchable: false,
   indexable: false,
   // Options are checked for repeats and defaults in validate/field-checks.ts (shared with enum).

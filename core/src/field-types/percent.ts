@@ -19,6 +19,8 @@ export const percentFieldType: FieldTypeDefinition<PercentField, ResolvedPercent
   valueKind: () => 'number',
   scale: (field) => field.scale,
   filterOperators: ORDERED_OPERATORS,
+  numeric: true,
+  temporal: false,
   searchable: false,
   indexable: true,
   check: (field, _authored, context) => {

@@ -16,6 +16,8 @@ export const phoneFieldType: FieldTypeDefinition<PhoneField, ResolvedPhoneField>
   valueKind: () => 'string',
   scale: () => undefined,
   filterOperators: TEXTUAL_OPERATORS,
+  numeric: false,
+  temporal: false,
   searchable: true,
   indexable: true,
   check: (_field, authored, context) => context.checkPattern(authored.pattern, authored.default),

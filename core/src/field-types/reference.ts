@@ -16,6 +16,8 @@ export const referenceFieldType: FieldTypeDefinition<ReferenceField, ResolvedRef
   valueKind: () => 'string',
   scale: () => undefined,
   filterOperators: EQUALITY_OPERATORS,
+  numeric: false,
+  temporal: false,
   searchable: false,
   indexable: true,
   check: noChecks,

@@ -21,6 +21,8 @@ export const stringFieldType: FieldTypeDefinition<StringField, ResolvedStringFie
   valueKind: () => 'string',
   scale: () => undefined,
   filterOperators: ORDERED_TEXT_OPERATORS,
+  numeric: false,
+  temporal: false,
   searchable: true,
   indexable: true,
   check: (field, _authored, context) => {

@@ -13,6 +13,8 @@ export const textFieldType: FieldTypeDefinition<TextField, TextField> = {
   valueKind: () => 'string',
   scale: () => undefined,
   filterOperators: TEXTUAL_OPERATORS,
+  numeric: false,
+  temporal: false,
   searchable: true,
   indexable: false,
   check: noChecks,

@@ -13,6 +13,8 @@ export const urlFieldType: FieldTypeDefinition<UrlField, UrlField> = {
   valueKind: () => 'string',
   scale: () => undefined,
   filterOperators: TEXTUAL_OPERATORS,
+  numeric: false,
+  temporal: false,
   searchable: true,
   indexable: true,
   check: noChecks,

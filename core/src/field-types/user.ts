@@ -14,6 +14,8 @@ export const userFieldType: FieldTypeDefinition<UserField, UserField> = {
   valueKind: () => 'string',
   scale: () => undefined,
   filterOperators: EQUALITY_OPERATORS,
+  numeric: false,
+  temporal: false,
   searchable: false,
   indexable: true,
   check: noChecks,

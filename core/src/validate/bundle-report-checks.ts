@@ -2,6 +2,7 @@
 // filters or takes as a parameter is a field of that entity of a fitting type (sums of numbers,
 // buckets of dates, parameters whose type fits the field); a funnel names a process of the
 // entity and top-level states of it.
+import { fieldTypeDefinitions, TEMPORAL_FIELD_TYPES } from '../field-types';
 import type { EntityDocument } from '../model/entity';
 import type { FieldType } from '../model/field';
 import type { MetadataBundle } from '../model/pack';
@@ -12,9 +13,9 @@ import { checkFilter } from './bundle-layout-checks';
 import { fieldOf, NUMERIC_TYPES, valueTypeOf } from './entity-lookup';
 import { filterOperatorsFor } from './filter-operators';
 
-const DATE_TYPES: ReadonlySet<FieldType> = new Set(['date', 'datetime']);
-/** Grouping by these would put every record in its own group (or compare JSON text). */
-const UNGROUPABLE_TYPES: ReadonlySet<FieldType> = new Set(['text', 'multiEnum']);
+const DATE_TYPES = TEMPORAL_FIELD_TYPES;
+/** Grouping by a type that cannot be indexed (long text, JSON lists) would put every record in its own group or compare JSON text. */
+const isGroupable = (type: FieldType): boolean => fieldTypeDefinitions[type].indexable;
 
 /** The parameter types a field of each value type accepts. */
 function parameterTypesFor(type: FieldType): readonly ReportParameterType[] {
@@ -36,7 +37,7 @@ export function checkReportInBundle(report: ReportDocument, bundle: MetadataBund
     const path = pointerOf('', 'groupBy', index);
     const type = valueTypeOf(entity, grouping.field);
     if (type === undefined) problems.push(unknownField(entity, grouping.field, pointerOf(path, 'field')));
-    else if (UNGROUPABLE_TYPES.has(type)) problems.push({ path: pointerOf(path, 'field'), message: `"${grouping.field}" is a ${type} field, which cannot be grouped by`, code: 'invalidGroupBy' });
+    else if (!isGroupable(type)) problems.push({ path: pointerOf(path, 'field'), message: `"${grouping.field}" is a ${type} field, which cannot be grouped by`, code: 'invalidGroupBy' });
     else if (grouping.bucket !== undefined && !DATE_TYPES.has(type)) problems.push({ path: pointerOf(path, 'bucket'), message: `"${grouping.field}" is a ${type} field; only dates and date-times are bucketed`, code: 'invalidGroupBy' });
   });
   (report.aggregates ?? []).forEach((aggregate, index) => problems.push(...checkAggregateFields(aggregate, entity, pointerOf('', 'aggregates', index))));

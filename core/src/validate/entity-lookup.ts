@@ -25,4 +25,5 @@ export function expressionScopeOf(entity: EntityDocument): ReadonlySet<string> {
   return new Set([...SYSTEM_FIELDS, ...entity.fields.map((field) => field.name)]);
 }
 
-export const NUMERIC_TYPES: ReadonlySet<FieldType> = new Set(['integer', 'decimal', 'currency', 'percent']);
+/** Numeric field types, as their definitions say (field-types/). */
+export { NUMERIC_FIELD_TYPES as NUMERIC_TYPES } from '../field-types';

@@ -2,14 +2,13 @@
 // expression reads (no JSON to type), each turned into the value the record API would hold for
 // that field type, and the result shown as an administrator reads it.
 import type { FieldDefinition } from '@stagecraft/core';
+import { NUMERIC_FIELD_TYPES } from '@stagecraft/core/field-types';
 
 export type SampleInputKind = 'number' | 'checkbox' | 'select' | 'date' | 'datetime-local' | 'text';
 
-const NUMERIC = new Set(['integer', 'decimal', 'currency', 'percent']);
-
 export function sampleInputKind(field: FieldDefinition | undefined): SampleInputKind {
   if (!field) return 'text';
-  if (NUMERIC.has(field.type) || (field.type === 'formula' && NUMERIC.has(field.resultType))) return 'number';
+  if (NUMERIC_FIELD_TYPES.has(field.type) || (field.type === 'formula' && NUMERIC_FIELD_TYPES.has(field.resultType))) return 'number';
   if (field.type === 'boolean') return 'checkbox';
   if (field.type === 'enum') return 'select';
   if (field.type === 'date') return 'date';

@@ -4,11 +4,13 @@
 // Each edit mutates the document it is given (the draft store hands it a fresh copy) and refuses
 // quietly what the meta-schema would refuse (a form without sections, a list without columns).
 import type { BoardLayout, EntityDocument, FieldDefinition, FilterClause, FormFieldPlacement, FormLayout, FormSection, LayoutDocument, LayoutKind, ListLayout, MetadataBundle } from '@stagecraft/core';
+import { NUMERIC_FIELD_TYPES } from '@stagecraft/core/field-types';
 
 export const LAYOUT_KINDS: readonly LayoutKind[] = ['form', 'list', 'board'];
 /** Grid columns a form section may have (the meta-schema's `columns`: 1–4). */
 export const SECTION_COLUMNS = [1, 2, 3, 4] as const;
-export const NUMERIC_FIELD_TYPES: ReadonlySet<string> = new Set(['integer', 'decimal', 'currency', 'percent']);
+/** Numeric field types, as core's field-type definitions say. */
+export { NUMERIC_FIELD_TYPES };
 /** The conditions a placement may carry; a section carries only `visibleWhen`. */
 export const PLACEMENT_CONDITIONS = ['visibleWhen', 'requiredWhen', 'readOnlyWhen'] as const;
 export type PlacementCondition = (typeof PLACEMENT_CONDITIONS)[number];
