@@ -41,6 +41,16 @@ describe('resolveEntity', () => {
     expect(withoutSibling.fields[0]).not.toHaveProperty('currencyField');
   });
 
+  it('fills the entity defaults: display field, search fields, owner field', () => {
+    expect(resolved).toMatchObject({ displayField: 'title', searchFields: ['title'] });
+    expect(resolved).not.toHaveProperty('ownerField');
+    const owned = resolveEntity({ ...deal, displayField: 'code', fields: [...deal.fields, { name: 'owner', type: 'user' }] });
+    expect(owned).toMatchObject({ displayField: 'code', searchFields: ['code'], ownerField: 'owner' });
+    const bare = resolveEntity({ kind: 'entity', name: 'tally', label: 'Tally', fields: [{ name: 'count', type: 'integer' }] });
+    expect(bare.searchFields).toEqual([]);
+    expect(bare).not.toHaveProperty('displayField');
+  });
+
   it('leaves the authored document alone and resolves only once', () => {
     expect(deal.fields[0]).toEqual({ name: 'title', type: 'string' });
     expect(resolveEntity(resolved)).toBe(resolved);

@@ -96,6 +96,6 @@ async function matchesRuleFilter(context: RecordContext, entity: CompiledEntity,
 }
 
 function titleFieldOf(entity: CompiledEntity): CompiledField | undefined {
-  const name = entity.document.displayField ?? entity.document.fields.find((field) => field.type === 'string')?.name;
+  const name = entity.document.displayField;
   return name === undefined ? undefined : entity.fields.get(name);
 }

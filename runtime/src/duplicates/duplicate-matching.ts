@@ -136,7 +136,7 @@ export async function findDuplicateCandidates(context: RecordContext, entity: Co
 }
 
 function labelFieldOf(context: RecordContext, entity: CompiledEntity): CompiledField | undefined {
-  const name = entity.document.displayField ?? entity.document.fields.find((field) => field.type === 'string')?.name;
+  const name = entity.document.displayField;
   if (name === undefined || accessOf(context, entity).fieldAccess(name) === 'hidden') return undefined;
   return entity.fields.get(name);
 }

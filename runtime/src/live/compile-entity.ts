@@ -57,13 +57,6 @@ function compileField(definition: ResolvedField, quote: Quote): CompiledField {
   return field;
 }
 
-function defaultSearchFields(entity: ResolvedEntity): string[] {
-  if (entity.searchFields) return entity.searchFields;
-  if (entity.displayField) return [entity.displayField];
-  const firstString = entity.fields.find((field) => field.type === 'string');
-  return firstString ? [firstString.name] : [];
-}
-
 export function compileEntity(entity: ResolvedEntity, quote: Quote, ajv: Ajv): CompiledEntity {
   const tablePlan = compileEntityTablePlan(entity);
   const fieldList = [...SYSTEM_FIELD_KINDS.map(([name, kind]) => systemField(name, kind, quote)), ...entity.fields.map((field) => compileField(field, quote))];
@@ -120,7 +113,7 @@ export function compileEntity(entity: ResolvedEntity, quote: Quote, ajv: Ajv): C
     formulas,
     autonumbers,
     defaults,
-    searchFields: defaultSearchFields(entity)
+    searchFields: entity.searchFields
       .map((name) => fields.get(name))
       .filter((field): field is CompiledField => field !== undefined && (field.kind === 'string' || field.kind === 'list')),
     validateCreate: ajv.compile(compileEntitySchema(entity, { mode: 'create' })),

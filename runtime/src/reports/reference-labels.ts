@@ -16,7 +16,7 @@ export async function referenceLabelColumns(context: RecordContext, groupColumns
     if (!target) continue;
     const access = accessOf(context, target);
     const visible = visibleEntityOf(target, access);
-    const displayName = target.document.displayField ?? target.document.fields.find((field) => field.type === 'string')?.name;
+    const displayName = target.document.displayField;
     const display = displayName === undefined ? undefined : visible.fields.get(displayName);
     if (!access.can('read') || !display) continue;
     const ids = [...new Set(rows.map((row) => row[column.name]).filter((id): id is string => typeof id === 'string'))];

@@ -24,10 +24,6 @@ import '../import/import-strings';
 
 const FALLBACK_COLUMNS = 6;
 
-function ownerFieldOf(entity: EntityDocument): string | undefined {
-  return entity.ownerField ?? entity.fields.find((field) => field.name === 'owner' && field.type === 'user')?.name;
-}
-
 export function ListPage({ entity: entityName }: { entity: string }) {
   const i18n = useI18n();
   const { t, text } = i18n;
@@ -37,7 +33,7 @@ export function ListPage({ entity: entityName }: { entity: string }) {
       metadata.entity(entityName), layoutFor(entityName, 'list'), metadata.entities(), metadata.schema(entityName, 'update').catch(() => undefined), metadata.permissions(entityName),
     ]);
     // Reassigning needs the owner field writable for this user (the update schema marks it read-only otherwise).
-    const owner = ownerFieldOf(entity);
+    const owner = entity.ownerField;
     const ownerSchema = owner ? (updateSchema?.properties as Record<string, { readOnly?: boolean }> | undefined)?.[owner] : undefined;
     const canReassign = ownerSchema !== undefined && ownerSchema.readOnly !== true;
     return { entity, layout, canReassign, permissions, displayFields: new Map(entities.map((summary) => [summary.name, summary.displayField ?? 'name'])) };
