@@ -12,6 +12,8 @@ import { Link } from '../shell/router';
 import { LocalisedInput } from '../ui/LocalisedInput';
 import { FieldPanel, type FieldValue } from './FieldPanel';
 import { removeField } from './field-removal';
+import { EntityIcon } from '../../../runtime/web/src/ui/EntityIcon';
+import { IconPicker } from './IconPicker';
 import { RelationsCard } from './RelationsCard';
 import { RetiredFieldsCard } from './RetiredFieldsCard';
 import { planFieldChange } from './type-change-verdict';
@@ -90,7 +92,7 @@ export function EntityEditor({ name }: { name: string }) {
       <div className="page__header">
         <div>
           <h1>
-            {entity.color && <span className="entity-dot" style={{ background: entity.color }} aria-hidden="true" />}
+            {entity.icon ? <EntityIcon name={entity.icon} color={entity.color} className="entity-icon entity-icon--title" /> : entity.color && <span className="entity-dot" style={{ background: entity.color }} aria-hidden="true" />}
             {text(entity.label) || entity.name}
           </h1>
           <p className="page__intro">
@@ -116,6 +118,7 @@ export function EntityEditor({ name }: { name: string }) {
               ))}
             </select>
           </div>
+          <IconPicker id="entity-icon" value={entity.icon} color={entity.color} onChange={(icon) => update((document) => (icon === undefined ? void delete document.icon : void (document.icon = icon)))} />
           <div className="form-row form-row--inline">
             <label htmlFor="entity-color">{t('entity.color')}</label>
             <input id="entity-color" type="color" value={entity.color ?? '#5f6b7d'} onChange={(event) => update((document) => void (document.color = event.target.value))} />
