@@ -32,6 +32,7 @@ export const ANALYSIS_SCHEMAS: Record<string, JsonSchema> = {
       user: { type: 'object', properties: { id: { type: 'string' }, roles: { type: 'array', items: { type: 'string' } } } },
       now: { type: 'string', format: 'date-time' },
       process: { type: 'object', description: 'An unpublished process document to run instead of the live one.' },
+      entity: { type: 'object', description: 'With "process": its entity as drafted, used instead of the live one (a process on an entity not yet published).' },
     },
     required: ['events'],
   },
