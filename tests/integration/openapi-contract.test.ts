@@ -97,8 +97,8 @@ describe.each(testDialects())('the OpenAPI document describes the answers on %s'
     if (account) account.fields = account.fields.filter((field) => field.name !== 'contractNote');
     await expectDocumented('post', '/api/metadata/publish', '/api/metadata/publish', { bundle: withoutNote, confirm: true });
     const retired = await expectDocumented('get', '/api/metadata/retired-fields', '/api/metadata/retired-fields');
-    const palette = await expectDocumented('get', '/api/metadata/process-registry', '/api/metadata/process-registry');
-    expect((palette.guards as Array<{ key: string }>).map((guard) => guard.key)).toContain('fieldsFilled');
+    const palette = await expectDocumented('get', '/api/metadata/process-registry', '/api/metadata/process-registry?locale=zh-CN');
+    expect((palette.guards as Array<{ name: string }>).map((guard) => guard.name)).toContain('fieldsFilled');
     const kept = (retired.data as Array<{ table: string; retiredName: string; field: { name: string } }>).find((candidate) => candidate.field.name === 'contractNote');
     expect(kept).toBeDefined();
     await expectDocumented('post', '/api/metadata/retired-fields/purge', '/api/metadata/retired-fields/purge', { table: kept?.table, retiredName: kept?.retiredName });

@@ -56,6 +56,9 @@ const ROUTES: Record<string, RouteKind> = {
   'PATCH /api/views/:id': 'self',
   'DELETE /api/views/:id': 'self',
   'GET /api/audit': 'admin',
+  // A removed field's kept values: listed and purged by administrators only.
+  'GET /api/metadata/retired-fields': 'admin',
+  'POST /api/metadata/retired-fields/purge': 'admin',
   // Reports run their SQL under readableWhere; their own suite proves the figures per role.
   'GET /api/reports': 'report',
   'GET /api/reports/:name': 'report',

@@ -6,7 +6,6 @@ import Form from '@rjsf/core';
 import type { RJSFSchema } from '@rjsf/utils';
 import { customizeValidator } from '@rjsf/validator-ajv8';
 import type { NamedCall } from '@stagecraft/core';
-import type { LocalisedText } from '@stagecraft/core/label';
 import Ajv2020 from 'ajv/dist/2020';
 import { useEffect, useId, useState } from 'react';
 import { api } from '../api/client';
@@ -17,9 +16,12 @@ import { ProblemNotes } from '../layouts/ProblemNotes';
 const validator = customizeValidator({ AjvClass: Ajv2020 });
 
 export interface RegistryEntry {
-  key: string;
-  label: LocalisedText;
-  description?: LocalisedText;
+  name: string;
+  /** The plugin that registered it ("stagecraft" for the built-ins). */
+  plugin: string;
+  /** In the locale asked for. */
+  label: string;
+  description?: string;
   paramsSchema: Record<string, unknown>;
 }
 
@@ -28,22 +30,22 @@ export interface ProcessRegistry {
   actions: RegistryEntry[];
 }
 
-let registryRequest: Promise<ProcessRegistry> | undefined;
+const registryRequests = new Map<string, Promise<ProcessRegistry>>();
 
-/** The palette, loaded once per page. */
+/** The palette in the studio's language, loaded once per page and language. */
 export function useProcessRegistry(): ProcessRegistry | null {
+  const { locale } = useI18n();
   const [registry, setRegistry] = useState<ProcessRegistry | null>(null);
   useEffect(() => {
-    registryRequest ??= api.get<ProcessRegistry>('/api/metadata/process-registry');
+    let request = registryRequests.get(locale);
+    if (!request) registryRequests.set(locale, (request = api.get<ProcessRegistry>(`/api/metadata/process-registry?locale=${encodeURIComponent(locale)}`)));
     let isCurrent = true;
-    registryRequest.then(
+    request.then(
       (loaded) => isCurrent && setRegistry(loaded),
-      () => {
-        registryRequest = undefined;
-      },
+      () => registryRequests.delete(locale),
     );
     return () => void (isCurrent = false);
-  }, []);
+  }, [locale]);
   return registry;
 }
 
@@ -57,14 +59,14 @@ interface CallListEditorProps {
 }
 
 export function CallListEditor({ title, kind, calls, onChange, problemsAt }: CallListEditorProps) {
-  const { t, text } = useI18n();
+  const { t } = useI18n();
   const baseId = useId();
   const registry = useProcessRegistry();
   const entries = registry?.[kind] ?? [];
   const [chosen, setChosen] = useState('');
-  const entryOf = (key: string): RegistryEntry | undefined => entries.find((entry) => entry.key === key);
+  const entryOf = (name: string): RegistryEntry | undefined => entries.find((entry) => entry.name === name);
   const replace = (index: number, call: NamedCall): void => onChange(calls.map((existing, position) => (position === index ? call : existing)));
-  const pick = chosen !== '' ? chosen : (entries[0]?.key ?? '');
+  const pick = chosen !== '' ? chosen : (entries[0]?.name ?? '');
 
   return (
     <fieldset className="fieldset call-list">
@@ -73,7 +75,7 @@ export function CallListEditor({ title, kind, calls, onChange, problemsAt }: Cal
       <ol className="call-list__items">
         {calls.map((call, index) => {
           const entry = entryOf(call.name);
-          const name = entry ? text(entry.label) || call.name : call.name;
+          const name = entry ? entry.label || call.name : call.name;
           return (
             <li key={`${call.name}:${index}`} className="call-list__item">
               <div className="call-list__header">
@@ -82,7 +84,7 @@ export function CallListEditor({ title, kind, calls, onChange, problemsAt }: Cal
                   {t('field.remove')}
                 </button>
               </div>
-              {entry?.description !== undefined && <p className="hint">{text(entry.description)}</p>}
+              {entry?.description !== undefined && <p className="hint">{entry.description}</p>}
               {entry && Object.keys((entry.paramsSchema.properties as object | undefined) ?? {}).length > 0 && (
                 <Form
                   schema={entry.paramsSchema as RJSFSchema}
@@ -104,8 +106,9 @@ export function CallListEditor({ title, kind, calls, onChange, problemsAt }: Cal
         <label htmlFor={`${baseId}-pick`}>{t(kind === 'guards' ? 'process.guard' : 'process.action')}</label>
         <select id={`${baseId}-pick`} value={pick} onChange={(event) => setChosen(event.target.value)} disabled={entries.length === 0}>
           {entries.map((entry) => (
-            <option key={entry.key} value={entry.key}>
-              {text(entry.label) || entry.key}
+            <option key={entry.name} value={entry.name}>
+              {entry.label || entry.name}
+              {entry.plugin === 'stagecraft' ? '' : ` (${entry.plugin})`}
             </option>
           ))}
         </select>

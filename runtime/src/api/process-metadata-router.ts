@@ -2,7 +2,7 @@
 // process's document with its states (labels, guidance, probability) for boards and guidance
 // panels, the dry run (live or unpublished document; writes nothing) and, for administrators,
 // moving records from an older process version to the live one.
-import { NotFoundError, resolveText, type LocalisedText, type ProcessDocument, type StateDefinition } from '@stagecraft/core';
+import { NotFoundError, resolveText, type ProcessDocument, type StateDefinition } from '@stagecraft/core';
 import { Router } from 'express';
 import type { CompiledMetadata } from '../live/compiled-types';
 import { migrateProcessInstances, readMigrationRequest } from '../workflow/process-migration';
@@ -72,20 +72,6 @@ export function processMetadataRouter(workflow: WorkflowService, bodyLimit: stri
     const simulation = readSimulationRequest(request.body, actorOf(request), workflow.now());
     const compiled = processToSimulate(workflow.catalog, metadata, routeParam(request, 'name'), simulation.document, simulation.entity);
     response.json(runSimulation(compiled, simulation));
-  });
-
-  // The studio's palette: every guard and action the processes may name (built-ins and pack hooks),
-  // each with its label and the JSON Schema of its parameters (the studio builds their forms from it).
-  router.get('/process-registry', requireAdmin, (_request, response) => {
-    const entryOf = (entry: { key: string; label: LocalisedText; description?: LocalisedText; paramsSchema: unknown }) => ({
-      key: entry.key,
-      label: entry.label,
-      ...(entry.description === undefined ? {} : { description: entry.description }),
-      paramsSchema: entry.paramsSchema,
-    });
-    const { guards, actions } = workflow.catalog.registry;
-    const byKey = (left: { key: string }, right: { key: string }): number => left.key.localeCompare(right.key);
-    response.json({ guards: Object.values(guards).map(entryOf).sort(byKey), actions: Object.values(actions).map(entryOf).sort(byKey) });
   });
 
   router.post('/processes/:name/migrate', requireAdmin, ...body, async (request, response) => {

@@ -53,17 +53,6 @@ export const PUBLISHING_SCHEMAS: Record<string, JsonSchema> = {
     properties: { version: schemaRef('VersionSummary'), unchanged: { type: 'boolean' }, plan: PLAN, planText: { type: 'string' }, applied: { type: 'array' } },
     required: ['version', 'unchanged', 'plan', 'planText', 'applied'],
   },
-  ProcessRegistryEntry: {
-    type: 'object',
-    description: 'A guard or action processes may name: its key, label, and the JSON Schema of its parameters.',
-    properties: {
-      key: { type: 'string' },
-      label: { oneOf: [{ type: 'string' }, { type: 'object', additionalProperties: { type: 'string' } }] },
-      description: { oneOf: [{ type: 'string' }, { type: 'object', additionalProperties: { type: 'string' } }] },
-      paramsSchema: { type: 'object' },
-    },
-    required: ['key', 'label', 'paramsSchema'],
-  },
   RetiredField: {
     type: 'object',
     description: 'A field an earlier publish removed whose values are still kept under a retired column name: adding the field back (or rolling back past its removal) restores them; purging drops them for good.',
@@ -123,11 +112,6 @@ export function publishingPaths(): Record<string, OpenApiPathItem> {
       post: operation('rollback', 'Publish an earlier version\'s content again (renames made since are turned around); dryRun answers its plan only', {
         requestBody: { required: true, ...json({ type: 'object', properties: { version: { type: 'integer', minimum: 1 }, dryRun: { type: 'boolean' }, confirm: PUBLISH_OPTIONS.confirm, message: PUBLISH_OPTIONS.message }, required: ['version'] }) },
         responses: { ...published, '200': { description: 'dryRun: the plan of going back; or, without it, nothing to publish.', ...json({ oneOf: [schemaRef('MigrationPlanAnswer'), schemaRef('PublishAnswer')] }) }, ...errorResponses('BadRequest', 'Forbidden', 'NotFound', 'Conflict') },
-      }),
-    },
-    '/api/metadata/process-registry': {
-      get: operation('getProcessRegistry', 'The guards and actions processes may name (built-ins and pack hooks), for the studio\'s palette', {
-        responses: { '200': { description: 'The palette.', ...json({ type: 'object', properties: { guards: { type: 'array', items: schemaRef('ProcessRegistryEntry') }, actions: { type: 'array', items: schemaRef('ProcessRegistryEntry') } }, required: ['guards', 'actions'] }) }, ...errorResponses('Forbidden') },
       }),
     },
     '/api/metadata/retired-fields': {
