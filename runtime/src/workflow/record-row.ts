@@ -3,11 +3,11 @@
 // up instead of interleaving; the write is `UPDATE … WHERE id = ? AND version = ?`, so a change
 // that slipped in anyway is a 409, never a lost update.
 import type { Transaction } from 'sequelize';
-import { BindParameters, type Database } from '../db/database';
+import type { Database } from '../db/database';
 import type { CompiledEntity } from '../live/compiled-types';
 import { computeFormulas } from '../records/formulas';
-import { staleVersion } from '../records/operations/update-record';
-import { decodeRow, encodeValue, storedValue, type RecordData } from '../records/record-rows';
+import { updateVersioned, writtenColumns } from '../records/pipeline/versioned-update';
+import { decodeRow, storedValue, type RecordData } from '../records/record-rows';
 
 export async function readRecordRow(database: Database, entity: CompiledEntity, id: string, transaction?: Transaction, forUpdate = false): Promise<RecordData | null> {
   const lock = forUpdate && database.dialect === 'mysql' ? ' FOR UPDATE' : '';
@@ -15,21 +15,15 @@ export async function readRecordRow(database: Database, entity: CompiledEntity, 
   return rows[0] ? decodeRow(entity.fieldList, rows[0]) : null;
 }
 
-/** Writes the changed fields (plus formulas, version + 1, updatedAt); returns the record as stored. */
+/** Writes the changed fields (plus formulas, version + 1, updatedAt); returns the record as stored. For the process paths not yet on the record-write pipeline (starting a process on an existing record, migrations). */
 export async function writeRecordRow(database: Database, entity: CompiledEntity, before: RecordData, after: RecordData, names: readonly string[], now: Date, transaction: Transaction): Promise<RecordData> {
   const merged: RecordData = { ...after };
   computeFormulas(entity, merged, now);
   merged.version = Number(before.version) + 1;
   merged.updatedAt = now.toISOString();
-  const written = new Set(names);
-  const changed = entity.fieldList.filter((field) => written.has(field.name) || field.definition?.type === 'formula' || field.name === 'version' || field.name === 'updatedAt');
-  const params = new BindParameters();
-  const assignments = changed.map((field) => `${field.sql} = ${params.add(encodeValue(field, merged[field.name]))}`).join(', ');
-  const q = (identifier: string): string => database.quote(identifier);
-  const sql = `UPDATE ${entity.tableSql} SET ${assignments} WHERE ${q('id')} = ${params.add(before.id)} AND ${q('version')} = ${params.add(before.version)}`;
   // The step read the row locked, so the version check cannot fail but for a bug: the UPDATE goes
   // with the step's other deferred writes and still refuses a version that moved.
-  await database.defer(sql, params.values, transaction, { affected: 1, error: () => staleVersion(entity, String(before.id), '(changed meanwhile)') });
+  await updateVersioned(database, entity, { id: String(before.id), version: before.version, columns: writtenColumns(entity, names), values: merged, defer: true }, transaction);
   const result: RecordData = {};
   for (const field of entity.fieldList) result[field.name] = storedValue(field, merged[field.name]);
   return result;
