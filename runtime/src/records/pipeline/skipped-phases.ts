@@ -17,7 +17,7 @@ const CREATE_ONLY: Skips = {
 const PROCESS_STEP: Skips = {
   ...CREATE_ONLY,
   assignmentRules: 'a step assigns owners through its assignOwner effect',
-  moveFieldTimers: 'the step arms and re-times its own timers in its snapshot',
+  moveFieldTimers: 'the step arms the timers of the states it enters from the values it writes (persistStep); re-timing a clock it leaves running was never done here and stays so',
   links: 'a step sets fields only, never many-to-many links',
   audit: 'the step writes one `transition` audit row with the field changes (persistStep)',
 };
@@ -26,7 +26,7 @@ const PROCESS_STEP: Skips = {
 const OWNER_CHANGE: Skips = {
   ...CREATE_ONLY,
   persistStep: 'no process step is taken',
-  overlapRules: 'the record keeps its range; a clash in the new owner\'s calendar is theirs to resolve (these routes take no confirm)',
+  overlapRules: 'the range does not move; a clash in the new owner\'s calendar is theirs to resolve, as for the records a handover carries',
   links: 'only the owner changes',
 };
 
@@ -64,7 +64,7 @@ export const SKIPPED_PHASES: Readonly<Record<WriteKind, Skips>> = {
   },
   reassign: {
     ...OWNER_CHANGE,
-    references: 'the new owner is checked before, as an active user',
+    references: 'the new owner is checked in load, as an active user (stricter than a reference check)',
     assignmentRules: 'the request names the new owner',
   },
   assign: {
