@@ -18,6 +18,8 @@ export default defineConfig({
       '@stagecraft/core/access': fileURLToPath(new URL('../core/src/access/index.ts', import.meta.url)),
       '@stagecraft/core/label': fileURLToPath(new URL('../core/src/model/label.ts', import.meta.url)),
       '@stagecraft/core/naming': fileURLToPath(new URL('../core/src/plan/naming.ts', import.meta.url)),
+      '@stagecraft/core/entity-icons': fileURLToPath(new URL('../core/src/model/entity-icons.ts', import.meta.url)),
+      '@stagecraft/core/column-types': fileURLToPath(new URL('../core/src/plan/migration-column-types.ts', import.meta.url)),
       // The layout editor's preview compiles the draft entity's schema as the server does, and
       // offers only the filter operators the validators accept for a field's type.
       '@stagecraft/core/entity-schema': fileURLToPath(new URL('../core/src/compile/entity-schema.ts', import.meta.url)),

@@ -16,6 +16,7 @@ import { ChangesPage } from './publish/ChangesPage';
 import { VersionsPage } from './publish/VersionsPage';
 import { RouterProvider, useLocation } from './shell/router';
 import { StudioShell } from './shell/StudioShell';
+import { ProcessList, ProcessPage } from './processes/ProcessList';
 
 // The canvas library is loaded with the diagram only — fetched while the studio is idle, so
 // opening the diagram does not wait for it.
@@ -38,6 +39,9 @@ function Screen({ onNotice }: { onNotice(message: string | null): void }) {
   const layout = /^\/layouts\/([^/]+)$/.exec(path)?.[1];
   if (layout) return <LayoutEditor key={layout} name={decodeURIComponent(layout)} />;
   if (path === '/layouts') return <LayoutList />;
+  const process = /^\/processes\/([^/]+)$/.exec(path)?.[1];
+  if (process) return <ProcessPage key={process} name={decodeURIComponent(process)} />;
+  if (path === '/processes') return <ProcessList />;
   if (path === '/versions') return <VersionsPage onNotice={onNotice} />;
   if (path === '/diagram') {
     return (

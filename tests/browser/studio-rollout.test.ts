@@ -120,7 +120,7 @@ describeBrowser('a rollout step in the studio, used at once by a rep (Chromium)'
     await studio.getByText(/Draft saved/).waitFor();
     await studio.getByRole('button', { name: 'Publish', exact: true }).click();
     const dialog = studio.getByRole('dialog', { name: 'Publish the draft' });
-    await expect(dialog.locator('.plan').textContent()).resolves.toMatch(/create table maintenance_contract/);
+    await expect(dialog.locator('.plan').textContent()).resolves.toMatch(/Create table maintenance_contract/);
     await dialog.getByLabel('What changed (shown in the history)').fill('Maintenance contracts for sales');
     await dialog.getByRole('button', { name: 'Publish now' }).click();
     await studio.getByText(/Published version \d+/).waitFor();

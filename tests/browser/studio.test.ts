@@ -136,7 +136,7 @@ describeBrowser('studio: data model (Chromium)', () => {
     await harness.screenshot(page, 'studio-field-panel');
     await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
 
-    await publish(2, [/create table service_contract/]);
+    await publish(2, [/Create table service_contract/]);
     const accounts = await api('GET', '/api/records/account?pageSize=1');
     const accountId = String((accounts.body.data as Array<{ id: string }>)[0]?.id);
     const created = await api('POST', '/api/records/serviceContract', { name: 'SC-1', status: 'active', contractValue: 1000, startDate: '2027-01-01', account: accountId, notes: 'first' });
@@ -168,7 +168,7 @@ describeBrowser('studio: data model (Chromium)', () => {
     // The planner's verdict, before anything is applied.
     const verdict = page.getByRole('dialog').locator('.verdict');
     await verdict.filter({ hasText: 'Safe: the planner will' }).waitFor();
-    await expect(verdict.textContent()).resolves.toMatch(/widen column service_contract\.name varchar\(255\) -> varchar\(500\)/);
+    await expect(verdict.textContent()).resolves.toMatch(/Widen column service_contract\.name: varchar\(255\) → varchar\(500\)/);
     await page.getByRole('dialog').getByRole('button', { name: 'Apply' }).click();
 
     await page.getByRole('link', { name: 'Changes' }).click();
@@ -177,7 +177,7 @@ describeBrowser('studio: data model (Chromium)', () => {
     await expectAccessible('changes');
     await harness.screenshot(page, 'studio-changes');
 
-    await publish(3, [/rename column service_contract\.contract_value -> annual_value/, /widen column service_contract\.name/]);
+    await publish(3, [/Rename column service_contract\.contract_value → annual_value/, /Widen column service_contract\.name/]);
     const record = await api('GET', `/api/records/serviceContract/${recordId}`);
     expect(record.body).toMatchObject({ name: 'SC-1', annualValue: 1000, doubleValue: 2000, notes: 'first' });
     expect((await api('POST', '/api/records/serviceContract', { name: 'x'.repeat(400) })).status).toBe(201);
@@ -210,10 +210,10 @@ describeBrowser('studio: data model (Chromium)', () => {
     await page.getByRole('button', { name: 'Roll back to this 2' }).click();
     const dialog = page.getByRole('dialog', { name: 'Roll back to version 2' });
     await dialog.locator('.plan').waitFor();
-    await expect(dialog.locator('.plan').textContent()).resolves.toMatch(/rename column service_contract\.annual_value -> contract_value/);
+    await expect(dialog.locator('.plan').textContent()).resolves.toMatch(/Rename column service_contract\.annual_value → contract_value/);
     await harness.screenshot(page, 'studio-rollback');
     // Narrowing the name back to 255 characters is a step that needs confirmation.
-    await expect(dialog.locator('.plan').textContent()).resolves.toMatch(/narrow column service_contract\.name/);
+    await expect(dialog.locator('.plan').textContent()).resolves.toMatch(/Narrow column service_contract\.name/);
     await dialog.getByRole('checkbox').check();
     await dialog.getByRole('button', { name: 'Roll back now' }).click();
     await page.getByRole('status').filter({ hasText: /Rolled back: version 4 is live/ }).waitFor();

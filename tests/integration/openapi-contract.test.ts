@@ -90,6 +90,20 @@ describe.each(testDialects())('the OpenAPI document describes the answers on %s'
     await expectDocumented('post', '/api/metadata/drafts/{name}/publish', '/api/metadata/drafts/contract/publish', { baseVersion: live, message: 'contract' });
     await expectDocumented('post', '/api/metadata/rollback', '/api/metadata/rollback', { version: live, dryRun: true });
     await expectDocumented('get', '/api/metadata/drafts/{name}', '/api/metadata/drafts/contract');
+    // Removing the field keeps its values under a retired name: listed, then purged.
+    const published = await expectDocumented('get', '/api/metadata/versions/{number}', `/api/metadata/versions/${live + 1}`);
+    const withoutNote = published.bundle as { entities: Record<string, { fields: Array<{ name: string }> }> };
+    const account = withoutNote.entities.account;
+    if (account) account.fields = account.fields.filter((field) => field.name !== 'contractNote');
+    await expectDocumented('post', '/api/metadata/publish', '/api/metadata/publish', { bundle: withoutNote, confirm: true });
+    const retired = await expectDocumented('get', '/api/metadata/retired-fields', '/api/metadata/retired-fields');
+    const palette = await expectDocumented('get', '/api/metadata/process-registry', '/api/metadata/process-registry?locale=zh-CN');
+    expect((palette.guards as Array<{ name: string }>).map((guard) => guard.name)).toContain('fieldsFilled');
+    const kept = (retired.data as Array<{ table: string; retiredName: string; field: { name: string } }>).find((candidate) => candidate.field.name === 'contractNote');
+    expect(kept).toBeDefined();
+    await expectDocumented('post', '/api/metadata/retired-fields/purge', '/api/metadata/retired-fields/purge', { table: kept?.table, retiredName: kept?.retiredName });
+    await expectDocumented('post', '/api/metadata/retired-fields/purge', '/api/metadata/retired-fields/purge', { table: 'account', retiredName: 'name', confirm: true });
+    await expectDocumented('post', '/api/metadata/retired-fields/purge', '/api/metadata/retired-fields/purge', { table: kept?.table, retiredName: kept?.retiredName, confirm: true });
   });
 
   it('keeps the publishing endpoints out of a non-administrator\'s document', async () => {

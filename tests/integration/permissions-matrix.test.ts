@@ -386,6 +386,46 @@ describe.each(testDialects())('permission matrix on %s', (dialect) => {
       for (const key of others) expect((await as.get(`/api/records/${key.startsWith('opp') ? 'opportunity' : 'account'}/${id(key)}`)).status).toBe(404);
     });
 
+    it.each(LONE_PEOPLE)('%s sees board counts, sums and cards of their own opportunities only (all empty for the partner)', async (person) => {
+      const as = runtime.as(lone[person].token);
+      const own = LONE_READABLE[person].opportunity;
+      const count = own === 'forbidden' ? 0 : own.length;
+      const board = await as.get('/api/boards/opportunityBoard');
+      expect(board.status).toBe(200);
+      expect((board.body.columns as Array<{ value: string; count: number; sum: number }>).map((column) => [column.value, column.count, column.sum])).toEqual(
+        ['prospecting', 'qualification', 'proposal', 'closedWon', 'closedLost'].map((stage) => [stage, stage === 'prospecting' ? count : 0, 0]),
+      );
+      const cards = await as.get('/api/boards/opportunityBoard/columns/prospecting?pageSize=100');
+      expect(cards.status).toBe(200);
+      expect(keysOf(company, cards)).toEqual(own);
+    });
+
+    it.each<[LonePerson, string[] | 'forbidden']>([
+      ['loneRep', ['accountL']],
+      ['loneManager', ['accountS']],
+      ['lonePartner', 'forbidden'],
+    ])('%s exports exactly their own accounts', async (person, expected) => {
+      const response = await runtime.as(lone[person].token).get('/api/records/account/export?format=csv');
+      if (expected === 'forbidden') {
+        expect(response.status).toBe(403);
+        return;
+      }
+      expect(response.status).toBe(200);
+      const [, ...lines] = response.text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+      expect(lines.map((line) => company.keyOf(line.split(',')[0])).sort()).toEqual(expected);
+    });
+
+    it('gives the partner-role user without a partner account empty searches, filters and totals, and 404 for every record', async () => {
+      const as = runtime.as(lone.lonePartner.token);
+      for (const query of ['q=Alpha', 'filter[name][eq]=Alpha%20open', 'sort=-name']) {
+        const response = await as.get(`/api/records/opportunity?${query}&pageSize=100`);
+        expect([query, response.status, keysOf(company, response), response.body.total]).toEqual([query, 200, [], 0]);
+      }
+      for (const key of ['accountP', 'accountX', 'accountQ', 'oppX1', 'oppQ']) {
+        expect([key, (await as.get(`/api/records/${key.startsWith('opp') ? 'opportunity' : 'account'}/${id(key)}`)).status]).toEqual([key, 404]);
+      }
+    });
+
     it('lets the partner-role user without a partner account create nothing and change nothing', async () => {
       const as = runtime.as(lone.lonePartner.token);
       expect((await as.post('/api/records/opportunity').send({ name: 'Sneaky', account: id('accountA') })).status).toBe(403);

@@ -46,6 +46,8 @@ const ROUTES: Record<string, RouteKind> = {
   'GET /api/metadata/processes/:name': 'metadata',
   'POST /api/metadata/processes/:name/simulate': 'metadata',
   'POST /api/metadata/processes/:name/migrate': 'admin',
+  // Every guard and action processes may name (labels, params schemas, plugin): code's metadata, no data.
+  'GET /api/metadata/process-registry': 'metadata',
   'GET /api/notifications': 'self',
   'POST /api/notifications/:id/read': 'self',
   // Saved list views are one's own; the entity and the fields they name are the caller's view (saved-views.test.ts).
@@ -54,6 +56,9 @@ const ROUTES: Record<string, RouteKind> = {
   'PATCH /api/views/:id': 'self',
   'DELETE /api/views/:id': 'self',
   'GET /api/audit': 'admin',
+  // A removed field's kept values: listed and purged by administrators only.
+  'GET /api/metadata/retired-fields': 'admin',
+  'POST /api/metadata/retired-fields/purge': 'admin',
   // Reports run their SQL under readableWhere; their own suite proves the figures per role.
   'GET /api/reports': 'report',
   'GET /api/reports/:name': 'report',

@@ -22,6 +22,7 @@ import {
   WorkflowRuntime,
   type AuthConfig,
   type CompiledMetadata,
+  type StagecraftPlugin,
   type SystemDatabase,
   type WorkflowConfig,
 } from '@stagecraft/runtime';
@@ -96,17 +97,20 @@ export interface TestRuntimeOptions {
   auth?: Partial<AuthConfig>;
   /** The workflow engine's config (e.g. an SMTP URL); its loops still start only when a test asks. */
   workflowConfig?: Partial<WorkflowConfig>;
+  /** Plugins the server runs (the built-in one is always added), as `startServer` and `runCli` take them. */
+  plugins?: readonly StagecraftPlugin[];
 }
 
 export async function startTestRuntime(dialect: TestDialect, options: TestRuntimeOptions = {}): Promise<TestRuntime> {
   const testDatabase = await createTestDatabase(dialect);
-  const system = await openSystemDatabase({ databaseUrl: testDatabase.url, logSql: false });
+  const plugins = options.plugins ?? [];
+  const system = await openSystemDatabase({ databaseUrl: testDatabase.url, logSql: false }, { plugins });
   const bundle = options.bundle ? includeIdentity(options.bundle, await loadIdentityBundle()) : await loadExampleBundle();
   await system.repository.publish(bundle, { author: 'test' });
   const quote = (identifier: string) => system.database.quote(identifier);
   const live = await LiveMetadata.load(system.repository, quote, { pollMs: 60_000 });
   const now = options.now;
-  const workflow = new WorkflowRuntime({ database: system.database, repository: system.repository, metadata: () => live.get(), ...(now ? { clock: { now } } : {}), ...(options.workflowConfig ? { config: options.workflowConfig } : {}), log: () => undefined });
+  const workflow = new WorkflowRuntime({ database: system.database, repository: system.repository, metadata: () => live.get(), ...(now ? { clock: { now } } : {}), ...(options.workflowConfig ? { config: options.workflowConfig } : {}), plugins, log: () => undefined });
   const recordDependencies: ConstructorParameters<typeof RecordService>[0] = { database: system.database, metadata: () => live.get(), hooks: workflow.hooks() };
   if (options.now) recordDependencies.now = options.now;
   const records = new RecordService(recordDependencies);

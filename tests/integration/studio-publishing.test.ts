@@ -102,4 +102,39 @@ describe.each(testDialects())('studio publishing on %s', (dialect) => {
     expect(record.website).toBe('https://renamed.example');
     expect(record).not.toHaveProperty('homepage');
   });
+
+  it('keeps a removed field\'s values: listed to administrators, restored by a rollback, purged only when confirmed', async () => {
+    const before = (await runtime.api().get('/api/metadata/versions')).body.live as number;
+    const account = await createThroughApi(runtime, 'account', { name: 'Kept Co', phone: '+86 10 5555 0101' });
+    const withoutPhone = withAccount(await live(), (document) => {
+      document.fields = document.fields.filter((field) => field.name !== 'phone');
+      document.searchFields = document.searchFields?.filter((name) => name !== 'phone');
+    });
+    expect((await runtime.api().post('/api/metadata/publish').send({ bundle: withoutPhone, confirm: true })).status).toBe(201);
+    const listed = await runtime.api().get('/api/metadata/retired-fields');
+    expect(listed.status).toBe(200);
+    const kept = (listed.body.data as Array<{ entity: string; table: string; retiredName: string; retiredInVersion: number; field: { name: string } }>).find((candidate) => candidate.field.name === 'phone');
+    expect(kept).toMatchObject({ entity: 'account', table: 'account', retiredInVersion: before + 1, retiredName: `_dropped_v${before + 1}_phone` });
+    const rep = await runtime.createUser({ username: 'retired-rep', password: 'retired-rep-1', role: 'salesRep' });
+    expect((await runtime.as(rep.token).get('/api/metadata/retired-fields')).status).toBe(403);
+
+    const planned = await runtime.api().post('/api/metadata/rollback').send({ version: before, dryRun: true });
+    expect(planned.body.plan.steps).toEqual([expect.objectContaining({ kind: 'restoreColumn', from: kept?.retiredName, destructive: false })]);
+    expect((await runtime.api().post('/api/metadata/rollback').send({ version: before })).status).toBe(201);
+    expect((await runtime.api().get(`/api/records/account/${account.id}`)).body.phone).toBe('+86 10 5555 0101');
+
+    expect((await runtime.api().post('/api/metadata/publish').send({ bundle: withoutPhone, confirm: true })).status).toBe(201);
+    const again = ((await runtime.api().get('/api/metadata/retired-fields')).body.data as Array<{ table: string; retiredName: string; field: { name: string } }>).find((candidate) => candidate.field.name === 'phone');
+    const purge = (body: object) => runtime.api().post('/api/metadata/retired-fields/purge').send(body);
+    expect((await purge({ table: 'account' })).body.error).toMatchObject({ code: 'badRequest', details: [expect.objectContaining({ path: '/retiredName' })] });
+    expect((await purge({ table: again?.table, retiredName: again?.retiredName })).status).toBe(409);
+    expect((await purge({ table: 'account', retiredName: 'name', confirm: true })).status).toBe(404);
+    expect((await runtime.as(rep.token).post('/api/metadata/retired-fields/purge').send({ table: again?.table, retiredName: again?.retiredName, confirm: true })).status).toBe(403);
+    const purged = await purge({ table: again?.table, retiredName: again?.retiredName, confirm: true });
+    expect(purged.status).toBe(200);
+    expect(purged.body.statements).toEqual([expect.stringMatching(/DROP COLUMN/)]);
+    expect(((await runtime.api().get('/api/metadata/retired-fields')).body.data as unknown[]).some((candidate) => (candidate as { field: { name: string } }).field.name === 'phone')).toBe(false);
+    const audit = await runtime.api().get('/api/audit?action=purge');
+    expect(audit.body.data).toEqual([expect.objectContaining({ action: 'purge', entity: 'account', recordId: again?.retiredName })]);
+  });
 });

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import type { MetadataBundle, PermissionSetDocument } from '@stagecraft/core';
 import { loadPacks } from '@stagecraft/metadata';
-import { ManualClock, type WorkflowConfig } from '@stagecraft/runtime';
+import { ManualClock, type StagecraftPlugin, type WorkflowConfig } from '@stagecraft/runtime';
 import type { TestDialect } from '../support/databases';
 import { startTestRuntime, type TestRuntime, type TestUser } from './runtime-harness';
 
@@ -37,9 +37,9 @@ export interface WorkflowTestRuntime extends TestRuntime {
   clock: ManualClock;
 }
 
-export async function startWorkflowRuntime(dialect: TestDialect, options: { change?: (bundle: MetadataBundle) => void; start?: string; workflowConfig?: Partial<WorkflowConfig> } = {}): Promise<WorkflowTestRuntime> {
+export async function startWorkflowRuntime(dialect: TestDialect, options: { change?: (bundle: MetadataBundle) => void; start?: string; workflowConfig?: Partial<WorkflowConfig>; plugins?: readonly StagecraftPlugin[] } = {}): Promise<WorkflowTestRuntime> {
   const clock = new ManualClock(options.start ?? MONDAY_MORNING);
-  const runtime = await startTestRuntime(dialect, { bundle: await workflowsBundle(options.change), now: () => clock.now(), ...(options.workflowConfig ? { workflowConfig: options.workflowConfig } : {}) });
+  const runtime = await startTestRuntime(dialect, { bundle: await workflowsBundle(options.change), now: () => clock.now(), ...(options.workflowConfig ? { workflowConfig: options.workflowConfig } : {}), ...(options.plugins ? { plugins: options.plugins } : {}) });
   return Object.assign(runtime, { clock });
 }
 

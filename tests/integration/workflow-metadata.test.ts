@@ -1,7 +1,7 @@
 // Process metadata through the API: the list and one process with its states; the dry run (live
 // process or an unpublished document; nothing written; bad documents answer 422 with paths); and
 // version pinning — records keep the process version they started on until migrated.
-import type { MetadataBundle, ProcessDocument } from '@stagecraft/core';
+import type { EntityDocument, MetadataBundle, ProcessDocument } from '@stagecraft/core';
 import { testDialects } from '../support/databases';
 import { createRecord, detailsOf, processView, sendEvent, startWorkflowRuntime, workflowsBundle, type WorkflowTestRuntime } from './workflow-harness';
 import { includeIdentity, loadIdentityBundle } from '@stagecraft/runtime';
@@ -64,6 +64,28 @@ describe.each(testDialects())('process metadata, dry run and versions on %s', (d
     const malformed = await runtime.api().post('/api/metadata/processes/salesPipeline/simulate').send({ events: [{ nope: 1 }], record: 3 });
     expect(malformed.status).toBe(422);
     expect(detailsOf(malformed.body).map((detail) => detail.path).sort()).toEqual(['/events/0', '/record']);
+  });
+
+  it('simulates a drafted process on its drafted entity, refusing an entity that is not the process\'s or not valid', async () => {
+    const entity = structuredClone(runtime.bundle.entities.opportunity) as EntityDocument;
+    const stage = entity.fields.find((field) => field.name === 'stage');
+    if (stage?.type !== 'enum') throw new Error('the opportunity stage is an enum');
+    stage.options.push({ value: 'onHold', label: 'On hold' });
+    const draft = structuredClone(runtime.bundle.processes.salesPipeline) as ProcessDocument;
+    draft.states.onHold = { label: 'On hold' };
+    draft.states.prospecting!.on!.HOLD = { target: 'onHold' };
+    const send = (body: object) => runtime.api().post('/api/metadata/processes/salesPipeline/simulate').send(body);
+    const withoutEntity = await send({ process: draft, record: { name: 'X', amount: 1, closeDate: '2026-04-01' }, events: [{ type: 'HOLD' }] });
+    expect(withoutEntity.status).toBe(422);
+    const tried = await send({ process: draft, entity, record: { name: 'X', amount: 1, closeDate: '2026-04-01' }, events: [{ type: 'HOLD' }] });
+    expect(tried.status).toBe(200);
+    expect(tried.body.path[1]).toMatchObject({ ok: true, stage: 'onHold' });
+    const other = await send({ process: draft, entity: { ...entity, name: 'deal' }, events: [] });
+    expect([other.status, detailsOf(other.body)[0]?.path]).toEqual([422, '/entity/name']);
+    const invalid = await send({ process: draft, entity: { ...entity, fields: 'none' }, events: [] });
+    expect([invalid.status, detailsOf(invalid.body)[0]?.path]).toEqual([422, '/entity/fields']);
+    const alone = await send({ entity, events: [] });
+    expect([alone.status, detailsOf(alone.body)[0]?.path]).toEqual([422, '/entity']);
   });
 
   it('keeps records on the version they started on, and migrates them explicitly', async () => {

@@ -1,5 +1,6 @@
 // Meta-schema of entity documents (entities/*.json): fields, indexes and relations.
 import type { JsonSchema } from '../compile/json-schema';
+import { ENTITY_ICONS } from '../model/entity-icons';
 import type { EntityDocument, HandoverDefinition, HandoverRelation, HasManyRelation, IndexDefinition, ManyToManyRelation, OverlapRule, ProcessSignal } from '../model/entity';
 import {
   COMMON_DEFINITIONS, EVENT_NAME_PATTERN, HEX_COLOR_PATTERN, META_SCHEMA_BASE_URI, META_SCHEMA_DIALECT, SCHEMA_PROPERTY, SQL_TABLE_PATTERN, ref, stringList,
@@ -64,6 +65,7 @@ const ENTITY_PROPERTIES = {
   pluralLabel: ref('localisedText', 'Plural label, e.g. "Accounts".'),
   description: ref('localisedText'),
   displayField: ref('identifier', 'The field shown as the record\'s title (default: the first string field).'),
+  icon: { enum: [...ENTITY_ICONS], description: 'A named icon shown before the entity\'s label in navigation and the studio.' },
   color: { type: 'string', pattern: HEX_COLOR_PATTERN, description: 'CSS hex colour marking the entity in navigation, the studio and diagrams, e.g. "#2f80ed".' },
   searchFields: stringList(ref('identifier'), 'Fields searched by the list\'s free-text search.'),
   fields: { type: 'array', description: 'The entity\'s fields, in display order.', items: ref('field') },

@@ -1,8 +1,10 @@
 // Entity documents: one per business object (account, opportunity, ticket, …).
 import type { AssignmentDefinition, ConversionDefinition, DuplicateDetectionDefinition } from './entity-capabilities';
+import type { EntityIcon } from './entity-icons';
 import type { FieldDefinition } from './field';
 import type { LocalisedText } from './label';
 import type { FilterClause } from './layout';
+
 
 export interface IndexDefinition {
   /** Optional; derived from the entity and fields when absent. */
@@ -58,6 +60,8 @@ export interface EntityDocument {
   displayField?: string;
   /** A CSS hex colour marking the entity in navigation, the studio and diagrams, e.g. "#2f80ed". */
   color?: string;
+  /** A named icon (one of ENTITY_ICONS) shown before the entity's label in navigation and the studio. */
+  icon?: EntityIcon;
   /** Fields searched by the list's free-text search. */
   searchFields?: string[];
   fields: FieldDefinition[];

@@ -1,6 +1,7 @@
 export * from './label';
 export * from './field';
 export * from './entity';
+export * from './entity-icons';
 export * from './entity-capabilities';
 export * from './layout';
 export * from './process';

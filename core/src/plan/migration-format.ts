@@ -10,6 +10,7 @@ const STEP_SIGN = {
   addIndex: '+',
   renameTable: '~',
   renameColumn: '~',
+  restoreColumn: '+',
   widenColumn: '~',
   narrowColumn: '!',
   dropIndex: '-',

@@ -148,6 +148,41 @@ describe('planMigration', () => {
     expect(plan.requiresConfirmation).toBe(true);
   });
 
+  describe('restoring a retired column', () => {
+    const before = entity('contact', [{ name: 'email', type: 'email' }, { name: 'nickname', type: 'string', maxLength: 40 }]);
+    const after = entity('contact', [{ name: 'email', type: 'email' }]);
+    const retiredNickname = (maxLength: number, retiredInVersion: number) => {
+      const column = tables(entity('contact', [{ name: 'nickname', type: 'string', maxLength }]))[0]?.columns.find((candidate) => candidate.name === 'nickname');
+      if (!column) throw new Error('no nickname column');
+      return { table: 'contact', column, retiredName: `_dropped_v${retiredInVersion}_nickname`, retiredInVersion };
+    };
+
+    it('renames the newest retired column back instead of adding an empty one', () => {
+      const plan = planMigration(tables(after), tables(before), { toVersion: 9, retiredColumns: [retiredNickname(40, 3), retiredNickname(40, 6)] });
+      expect(plan.steps).toEqual([expect.objectContaining({ kind: 'restoreColumn', table: 'contact', from: '_dropped_v6_nickname', phase: 'expand', destructive: false, retiredInVersion: 6 })]);
+      expect(plan.steps[0]?.description).toBe('restore column contact.nickname <- _dropped_v6_nickname (instant rename; the values kept since version 6 come back)');
+      expect(plan.requiresConfirmation).toBe(false);
+    });
+
+    it('restores and widens when the field comes back larger', () => {
+      const wider = entity('contact', [{ name: 'email', type: 'email' }, { name: 'nickname', type: 'string', maxLength: 80 }]);
+      const plan = planMigration(tables(after), tables(wider), { toVersion: 9, retiredColumns: [retiredNickname(40, 6)] });
+      expect(kinds(plan.steps)).toEqual(['restoreColumn contact', 'widenColumn contact']);
+    });
+
+    it('adds an empty column when the retired values would not fit the field that comes back', () => {
+      const narrower = entity('contact', [{ name: 'email', type: 'email' }, { name: 'nickname', type: 'string', maxLength: 10 }]);
+      const plan = planMigration(tables(after), tables(narrower), { toVersion: 9, retiredColumns: [retiredNickname(40, 6)] });
+      expect(kinds(plan.steps)).toEqual(['addColumn contact']);
+    });
+
+    it('never restores into another table or over a live column', () => {
+      const elsewhere = { ...retiredNickname(40, 6), table: 'account' };
+      expect(kinds(planMigration(tables(after), tables(before), { toVersion: 9, retiredColumns: [elsewhere] }).steps)).toEqual(['addColumn contact']);
+      expect(planMigration(tables(before), tables(before), { toVersion: 9, retiredColumns: [retiredNickname(40, 6)] }).steps).toEqual([]);
+    });
+  });
+
   it('retires a removed entity by renaming its table, last', () => {
     const tag = entity('tag', [{ name: 'name', type: 'string' }]);
     const next = entity('opportunity', [...opportunity.fields, { name: 'stage', type: 'string' }]);

@@ -5,19 +5,26 @@ import type { Problem } from '../model/problem';
 import { classifyTypeChange, describeColumnType, indexKeyBytesOf, isFullyIndexable, MYSQL_MAX_INDEX_KEY_BYTES, INDEX_PREFIX_LENGTH } from './migration-column-types';
 import {
   addColumnStep, addIndexStep, createTableStep, dropIndexStep, narrowColumnStep, renameColumnStep, renameTableStep,
-  retireColumnStep, retireTableStep, widenColumnStep,
+  restoreColumnStep, retireColumnStep, retireTableStep, widenColumnStep,
 } from './migration-step-builders';
-import type { MigrationPlan, MigrationStep } from './migration-step';
-import type { ColumnType, IndexPlan, TablePlan } from './table-plan';
+import type { MigrationPlan, MigrationStep, RetiredColumn } from './migration-step';
+import type { ColumnPlan, ColumnType, IndexPlan, TablePlan } from './table-plan';
 
 export interface MigrationOptions {
   /** The version being published: retired columns and tables are named after it. */
   toVersion: number;
+  /**
+   * Columns earlier publishes retired that are still in the database. A new column of the same
+   * name, table and nullability whose type keeps every retired value (same or wider) is restored
+   * from the newest of them instead of added empty: removing a field and adding it back (or
+   * rolling back past its removal) brings its values back.
+   */
+  retiredColumns?: readonly RetiredColumn[];
 }
 
 /** Steps grouped by when they run; the plan lists the groups in this order. */
 const STEP_ORDER = [
-  'renameTable', 'renameColumn', 'dropStaleIndex', 'createTable', 'addColumn', 'widenColumn', 'addIndex',
+  'renameTable', 'renameColumn', 'restoreColumn', 'dropStaleIndex', 'createTable', 'addColumn', 'widenColumn', 'addIndex',
   'narrowColumn', 'dropIndex', 'retireColumn', 'retireTable',
 ] as const;
 type StepGroup = (typeof STEP_ORDER)[number];
@@ -84,6 +91,12 @@ function diffTable(current: TablePlan, next: TablePlan, isRenamed: boolean, opti
     const existing = sourceName === undefined ? undefined : liveColumns.get(sourceName);
     const path = `/${table}/${column.name}`;
     if (!existing) {
+      const retired = restorableColumn(options.retiredColumns ?? [], table, column, liveColumns);
+      if (retired) {
+        groups.restoreColumn.push(restoreColumnStep(table, retired.retiredName, column, retired.retiredInVersion));
+        if (classifyTypeChange(retired.column.type, column.type) === 'widen') groups.widenColumn.push(widenColumnStep(table, column, retired.column.type));
+        continue;
+      }
       if (column.nullable) groups.addColumn.push(addColumnStep(table, column));
       else blocked.push({ path, code: 'notNullColumn', message: `Column ${table}.${column.name} cannot be added as NOT NULL to a table that may hold rows; make it nullable.` });
       continue;
@@ -128,6 +141,15 @@ function diffTable(current: TablePlan, next: TablePlan, isRenamed: boolean, opti
     if (problems.length > 0) blocked.push(...problems);
     else groups.addIndex.push(addIndexStep(table, index, columnTypes));
   }
+}
+
+/** The newest retired column `column` can take back without losing a value, if any. */
+function restorableColumn(retired: readonly RetiredColumn[], table: string, column: ColumnPlan, liveColumns: ReadonlyMap<string, ColumnPlan>): RetiredColumn | undefined {
+  return retired
+    .filter((candidate) => candidate.table === table && candidate.column.name === column.name && !liveColumns.has(column.name))
+    .filter((candidate) => candidate.column.nullable === column.nullable)
+    .filter((candidate) => { const change = classifyTypeChange(candidate.column.type, column.type); return change === 'same' || change === 'widen'; })
+    .sort((left, right) => right.retiredInVersion - left.retiredInVersion)[0];
 }
 
 /** MySQL limits on what an index may cover, checked for every dialect so a pack runs on both. */

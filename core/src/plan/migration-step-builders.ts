@@ -3,7 +3,7 @@
 import { describeColumnType, isFullyIndexable, INDEX_PREFIX_LENGTH, mysqlAlgorithmOfTypeChange } from './migration-column-types';
 import type {
   AddColumnStep, AddIndexStep, CreateTableStep, DropIndexStep, MigrationPhase, MysqlAlgorithm, NarrowColumnStep,
-  RenameColumnStep, RenameTableStep, RetireColumnStep, RetireTableStep, WidenColumnStep,
+  RenameColumnStep, RenameTableStep, RestoreColumnStep, RetireColumnStep, RetireTableStep, WidenColumnStep,
 } from './migration-step';
 import { retiredNameOf } from './naming';
 import type { ColumnPlan, ColumnType, IndexPlan, TablePlan } from './table-plan';
@@ -24,6 +24,13 @@ export function addColumnStep(table: string, column: ColumnPlan): AddColumnStep 
 
 export function renameColumnStep(table: string, from: string, to: string): RenameColumnStep {
   return { kind: 'renameColumn', phase: 'expand', destructive: false, table, from, to, description: `rename column ${table}.${from} -> ${to} (instant)` };
+}
+
+export function restoreColumnStep(table: string, from: string, column: ColumnPlan, retiredInVersion: number): RestoreColumnStep {
+  return {
+    kind: 'restoreColumn', phase: 'expand', destructive: false, table, from, column, retiredInVersion,
+    description: `restore column ${table}.${column.name} <- ${from} (instant rename; the values kept since version ${retiredInVersion} come back)`,
+  };
 }
 
 export function widenColumnStep(table: string, column: ColumnPlan, fromType: ColumnType): WidenColumnStep {

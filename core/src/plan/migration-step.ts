@@ -37,6 +37,14 @@ export interface RenameColumnStep extends StepBase {
   from: string;
   to: string;
 }
+/** A field removed by an earlier publish comes back: its retired column is renamed back, values and all. */
+export interface RestoreColumnStep extends StepBase {
+  kind: 'restoreColumn';
+  /** The retired name the column has been kept under since `retiredInVersion`. */
+  from: string;
+  column: ColumnPlan;
+  retiredInVersion: number;
+}
 export interface WidenColumnStep extends StepBase {
   kind: 'widenColumn';
   column: ColumnPlan;
@@ -72,6 +80,7 @@ export type MigrationStep =
   | RenameTableStep
   | AddColumnStep
   | RenameColumnStep
+  | RestoreColumnStep
   | WidenColumnStep
   | NarrowColumnStep
   | AddIndexStep
@@ -80,6 +89,16 @@ export type MigrationStep =
   | RetireTableStep;
 
 export type MigrationStepKind = MigrationStep['kind'];
+
+/** A column set aside by an earlier publish (`retireColumn`) and still in the database, as it was then. */
+export interface RetiredColumn {
+  table: string;
+  /** The column as it was before it was retired (its original name, type and nullability). */
+  column: ColumnPlan;
+  retiredName: string;
+  /** The version whose publish retired it. */
+  retiredInVersion: number;
+}
 
 export interface MigrationPlan {
   steps: MigrationStep[];

@@ -10,6 +10,7 @@ import { useStudio } from '../draft/draft-store';
 import { useI18n } from '../i18n/i18n';
 import { useLocation } from '../shell/router';
 import { entityGraph, type EntityNodeData } from './entity-graph';
+import { EntityIcon } from '../../../runtime/web/src/ui/EntityIcon';
 
 type EntityNode = Node<EntityNodeData, 'entity'>;
 
@@ -20,7 +21,9 @@ function EntityNodeView({ data }: NodeProps<EntityNode>) {
       <Handle type="target" position={Position.Top} isConnectable={false} className="er-handle" />
       <Handle type="source" position={Position.Bottom} isConnectable={false} className="er-handle" />
       <div className="er-node__header" style={data.color ? { borderTop: `4px solid ${data.color}` } : undefined}>
-        <strong>{data.label}</strong>
+        <strong>
+          <EntityIcon name={data.icon} color={data.color} /> {data.label}
+        </strong>
         <span className="er-node__meta">
           <code>{data.name}</code> · {t('entities.fieldCount', { count: data.fieldCount })}
         </span>

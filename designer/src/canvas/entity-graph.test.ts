@@ -19,7 +19,7 @@ describe('entityGraph', () => {
       { id: 'contact.account', source: 'contact', target: 'account', label: 'Account', kind: 'reference' },
       { id: 'contact.tags', source: 'contact', target: 'tag', label: 'tags', kind: 'manyToMany' },
     ]);
-    expect(nodes.find((node) => node.id === 'contact')?.data).toEqual({ name: 'contact', label: 'CONTACT', fieldCount: 1, references: ['Account → ACCOUNT'], isNew: true, color: null });
+    expect(nodes.find((node) => node.id === 'contact')?.data).toEqual({ name: 'contact', label: 'CONTACT', fieldCount: 1, references: ['Account → ACCOUNT'], isNew: true, color: null, icon: null });
     expect(nodes.find((node) => node.id === 'account')?.data.isNew).toBe(false);
   });
 

@@ -12,6 +12,7 @@ export type EntityNodeData = {
   references: string[];
   isNew: boolean;
   color: string | null;
+  icon: string | null;
 };
 
 export interface GraphNode {
@@ -55,7 +56,7 @@ export function entityGraph(bundle: MetadataBundle, live: MetadataBundle, text: 
     return {
       id: entity.name,
       position: { x: 0, y: 0 },
-      data: { name: entity.name, label: text(entity.label) || entity.name, fieldCount: entity.fields.length, references: references.slice(0, MAX_LISTED_REFERENCES), isNew: live.entities[entity.name] === undefined, color: entity.color ?? null },
+      data: { name: entity.name, label: text(entity.label) || entity.name, fieldCount: entity.fields.length, references: references.slice(0, MAX_LISTED_REFERENCES), isNew: live.entities[entity.name] === undefined, color: entity.color ?? null, icon: entity.icon ?? null },
       width: NODE_WIDTH,
       height: HEADER_HEIGHT + listed * LINE_HEIGHT + 12,
     };

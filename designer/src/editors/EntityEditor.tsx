@@ -1,6 +1,6 @@
 // One entity: its labels, title and search fields, and the field table — add a field of any type,
-// edit its properties (generated panel), reorder, remove (the column is retired with its data and
-// can be restored until purged). Rows say what the draft changed against the live version and
+// edit its properties (generated panel), reorder, remove (off its layouts and field access too; the
+// column is retired with its data and can be restored until purged). Rows say what the draft changed against the live version and
 // carry the validators' problems for that field.
 import type { EntityDocument, FieldDefinition } from '@stagecraft/core';
 import { useState } from 'react';
@@ -11,7 +11,11 @@ import { FIELD_TYPES, newFieldOfType } from '../schema/field-schemas';
 import { Link } from '../shell/router';
 import { LocalisedInput } from '../ui/LocalisedInput';
 import { FieldPanel, type FieldValue } from './FieldPanel';
+import { removeField } from './field-removal';
+import { EntityIcon } from '../../../runtime/web/src/ui/EntityIcon';
+import { IconPicker } from './IconPicker';
 import { RelationsCard } from './RelationsCard';
+import { RetiredFieldsCard } from './RetiredFieldsCard';
 import { planFieldChange } from './type-change-verdict';
 
 type Editing = { index: number } | { index: null; type: string } | null;
@@ -51,11 +55,7 @@ export function EntityEditor({ name }: { name: string }) {
   const remove = (index: number): void => {
     const field = entity.fields[index];
     if (!field || !window.confirm(t('field.removeConfirm', { name: text(field.label) || field.name }))) return;
-    update((document) => {
-      document.fields.splice(index, 1);
-      if (document.displayField === field.name) delete document.displayField;
-      if (document.searchFields) document.searchFields = document.searchFields.filter((searched) => searched !== field.name);
-    });
+    studio.change((bundle) => removeField(bundle, name, field.name));
   };
   const removedLive = (live?.fields ?? []).filter((field) => !entity.fields.some((candidate) => (candidate.renamedFrom ?? candidate.name) === field.name || candidate.name === field.name));
   const restore = (field: FieldDefinition): void => update((document) => void document.fields.push(structuredClone(field)));
@@ -92,7 +92,7 @@ export function EntityEditor({ name }: { name: string }) {
       <div className="page__header">
         <div>
           <h1>
-            {entity.color && <span className="entity-dot" style={{ background: entity.color }} aria-hidden="true" />}
+            {entity.icon ? <EntityIcon name={entity.icon} color={entity.color} className="entity-icon entity-icon--title" /> : entity.color && <span className="entity-dot" style={{ background: entity.color }} aria-hidden="true" />}
             {text(entity.label) || entity.name}
           </h1>
           <p className="page__intro">
@@ -118,6 +118,7 @@ export function EntityEditor({ name }: { name: string }) {
               ))}
             </select>
           </div>
+          <IconPicker id="entity-icon" value={entity.icon} color={entity.color} onChange={(icon) => update((document) => (icon === undefined ? void delete document.icon : void (document.icon = icon)))} />
           <div className="form-row form-row--inline">
             <label htmlFor="entity-color">{t('entity.color')}</label>
             <input id="entity-color" type="color" value={entity.color ?? '#5f6b7d'} onChange={(event) => update((document) => void (document.color = event.target.value))} />
@@ -235,6 +236,7 @@ export function EntityEditor({ name }: { name: string }) {
           </ul>
         )}
       </section>
+      <RetiredFieldsCard entity={name} />
       <RelationsCard entity={entity} />
       {editing !== null && editedField && (
         <FieldPanel

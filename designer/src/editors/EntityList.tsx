@@ -7,6 +7,7 @@ import { useStudio } from '../draft/draft-store';
 import { useI18n } from '../i18n/i18n';
 import { Link, useLocation } from '../shell/router';
 import { NewEntityDialog } from './NewEntityDialog';
+import { EntityIcon } from '../../../runtime/web/src/ui/EntityIcon';
 
 export function EntityList() {
   const { t, text } = useI18n();
@@ -61,7 +62,7 @@ export function EntityList() {
             return (
               <tr key={entity.name}>
                 <td>
-                  {entity.color && <span className="entity-dot" style={{ background: entity.color }} aria-hidden="true" />}
+                  {entity.icon ? <EntityIcon name={entity.icon} color={entity.color} /> : entity.color && <span className="entity-dot" style={{ background: entity.color }} aria-hidden="true" />}
                   <Link href={`/entities/${entity.name}`}>{text(entity.label)}</Link>
                   {isNew && <span className="badge badge--brand">{t('field.new.badge')}</span>}
                 </td>

@@ -13,6 +13,7 @@ import { useI18n } from '../i18n/i18n';
 import { fieldPanelSchema, fieldPanelUiSchema, FIELD_TYPES, keptOnTypeChange, panelValues } from '../schema/field-schemas';
 import { Dialog } from '../ui/Dialog';
 import { LocalisedInput } from '../ui/LocalisedInput';
+import { stepText } from '../publish/plan-step-text';
 import type { Verdict } from './type-change-verdict';
 
 const validator = customizeValidator({ AjvClass: Ajv2020 });
@@ -56,7 +57,7 @@ function VerdictNote({ verdict }: { verdict: Verdict | 'checking' | null }) {
   if (verdict === null) return null;
   if (verdict === 'checking') return <p className="hint" role="status">{t('verdict.checking')}</p>;
   const tone = verdict.kind === 'safe' ? 'alert--success' : verdict.kind === 'confirm' ? 'alert--warning' : 'alert--danger';
-  const lines = verdict.kind === 'safe' || verdict.kind === 'confirm' ? verdict.steps : verdict.reasons;
+  const lines = verdict.kind === 'safe' || verdict.kind === 'confirm' ? verdict.steps.map((step) => stepText(step, t)) : verdict.reasons;
   const title = verdict.kind === 'safe' ? (lines.length === 0 ? t('verdict.none') : t('verdict.safe')) : t(verdict.kind === 'confirm' ? 'verdict.confirm' : verdict.kind === 'refused' ? 'verdict.refused' : 'verdict.invalid');
   return (
     <div className={`alert ${tone} verdict`} role="status">

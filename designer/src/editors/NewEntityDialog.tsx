@@ -7,6 +7,8 @@ import { useState, type FormEvent } from 'react';
 import { useI18n } from '../i18n/i18n';
 import { Dialog } from '../ui/Dialog';
 import { LocalisedInput } from '../ui/LocalisedInput';
+import type { EntityIcon as EntityIconName } from '@stagecraft/core';
+import { IconPicker } from './IconPicker';
 
 const IDENTIFIER = /^[a-z][a-zA-Z0-9]*$/;
 
@@ -16,6 +18,7 @@ export function NewEntityDialog({ existing, onCreate, onClose }: { existing: rea
   const [label, setLabel] = useState<LocalisedText | undefined>(undefined);
   const [pluralLabel, setPluralLabel] = useState<LocalisedText | undefined>(undefined);
   const [color, setColor] = useState('#3b5bdb');
+  const [icon, setIcon] = useState<EntityIconName | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
 
   const submit = (event: FormEvent): void => {
@@ -28,6 +31,7 @@ export function NewEntityDialog({ existing, onCreate, onClose }: { existing: rea
       label: label ?? name,
       ...(pluralLabel !== undefined ? { pluralLabel } : {}),
       color,
+      ...(icon !== undefined ? { icon } : {}),
       displayField: 'name',
       searchFields: ['name'],
       fields: [
@@ -63,6 +67,7 @@ export function NewEntityDialog({ existing, onCreate, onClose }: { existing: rea
         </div>
         <LocalisedInput label={t('entities.singular')} value={label} onChange={setLabel} required idPrefix="entity-label" />
         <LocalisedInput label={t('entities.plural')} value={pluralLabel} onChange={setPluralLabel} idPrefix="entity-plural" />
+        <IconPicker id="new-entity-icon" value={icon} color={color} onChange={setIcon} />
         <div className="form-row form-row--inline">
           <label htmlFor="entity-color">{t('entity.color')}</label>
           <input id="entity-color" type="color" value={color} onChange={(event) => setColor(event.target.value)} />

@@ -1,25 +1,28 @@
 /// <reference types="jest" />
-import type { MigrationPlan } from '@stagecraft/core';
+import type { MigrationPlan, MigrationStep } from '@stagecraft/core';
 import { verdictOf } from './type-change-verdict';
 
-const step = (description: string, destructive = false) => ({ kind: 'widenColumn', phase: 'expand', destructive, table: 'service_contract', description }) as unknown as MigrationPlan['steps'][number];
+const column = (name: string, length: number) => ({ name, field: name, type: { kind: 'string' as const, length }, nullable: true });
+const widen = (name: string): MigrationStep => ({ kind: 'widenColumn', phase: 'expand', destructive: false, table: 'service_contract', column: column(name, 500), fromType: { kind: 'string', length: 255 }, algorithm: 'inplace', description: `widen column service_contract.${name}` });
+const plan = (steps: MigrationStep[], blocked: MigrationPlan['blocked'] = []): MigrationPlan => ({ steps, blocked, requiresConfirmation: steps.some((step) => step.destructive) });
 
 describe('verdictOf', () => {
-  it('is safe for a widening of the field\'s column, ignoring other columns', () => {
-    const plan: MigrationPlan = { steps: [step('widen column service_contract.name varchar(255) -> varchar(500) (inplace)'), step('widen column service_contract.other varchar(10) -> varchar(20) (inplace)')], blocked: [], requiresConfirmation: false };
-    expect(verdictOf(plan, 'serviceContract', ['name'])).toEqual({ kind: 'safe', steps: ['widen column service_contract.name varchar(255) -> varchar(500) (inplace)'] });
+  it('is safe for a widening of the field\'s column, ignoring other columns and indexes', () => {
+    const index: MigrationStep = { kind: 'addIndex', phase: 'expand', destructive: false, table: 'service_contract', index: { name: 'ix', columns: ['name'], unique: false }, description: 'add index' };
+    const widening = plan([widen('name'), widen('other'), index]);
+    expect(verdictOf(widening, 'serviceContract', ['name'])).toEqual({ kind: 'safe', steps: [widening.steps[0]] });
   });
 
   it('needs confirmation for a narrowing, and is refused with the planner\'s advice for an incompatible type', () => {
-    const narrowing: MigrationPlan = { steps: [step('narrow column service_contract.amount decimal(18,2) -> decimal(10,2) (copy)', true)], blocked: [], requiresConfirmation: true };
-    expect(verdictOf(narrowing, 'serviceContract', ['amount']).kind).toBe('confirm');
-    const refused: MigrationPlan = { steps: [], blocked: [{ path: '/service_contract/contract_value', message: 'cannot change from decimal to date; add a new field instead' }], requiresConfirmation: false };
+    const narrowing: MigrationStep = { kind: 'narrowColumn', phase: 'contract', destructive: true, table: 'service_contract', column: { name: 'amount', type: { kind: 'decimal', precision: 10, scale: 2 }, nullable: true }, fromType: { kind: 'decimal', precision: 18, scale: 2 }, description: 'narrow' };
+    expect(verdictOf(plan([narrowing]), 'serviceContract', ['amount']).kind).toBe('confirm');
+    const refused = plan([], [{ path: '/service_contract/contract_value', message: 'cannot change from decimal to date; add a new field instead' }]);
     expect(verdictOf(refused, 'serviceContract', ['contractValue'])).toEqual({ kind: 'refused', reasons: ['cannot change from decimal to date; add a new field instead'] });
   });
 
   it('follows a rename to the column it comes from', () => {
-    const plan: MigrationPlan = { steps: [step('rename column service_contract.contract_value -> annual_value (instant)')], blocked: [], requiresConfirmation: false };
-    expect(verdictOf(plan, 'serviceContract', ['annualValue', 'contractValue']).kind).toBe('safe');
-    expect(verdictOf(plan, 'serviceContract', ['annualValue', 'contractValue'])).toMatchObject({ steps: ['rename column service_contract.contract_value -> annual_value (instant)'] });
+    const rename: MigrationStep = { kind: 'renameColumn', phase: 'expand', destructive: false, table: 'service_contract', from: 'contract_value', to: 'annual_value', description: 'rename' };
+    expect(verdictOf(plan([rename]), 'serviceContract', ['annualValue', 'contractValue'])).toEqual({ kind: 'safe', steps: [rename] });
+    expect(verdictOf(plan([rename]), 'serviceContract', ['name'])).toEqual({ kind: 'safe', steps: [] });
   });
 });

@@ -2,11 +2,15 @@
 // with the field replaced is planned by the server (the same planner a publish uses), and the steps
 // and refusals for that field's column are what the field panel shows — safe, needs confirmation,
 // or refused with the planner's advice.
-import type { MetadataBundle, MigrationPlan } from '@stagecraft/core';
+import type { MetadataBundle, MigrationPlan, MigrationStep } from '@stagecraft/core';
 import { columnNameOf, tableNameOf } from '@stagecraft/core/naming';
 import { api, ApiError } from '../api/client';
+import { columnsOfStep } from '../publish/plan-step-text';
 
-export type Verdict = { kind: 'safe'; steps: string[] } | { kind: 'confirm'; steps: string[] } | { kind: 'refused'; reasons: string[] } | { kind: 'invalid'; reasons: string[] };
+export type Verdict = { kind: 'safe'; steps: MigrationStep[] } | { kind: 'confirm'; steps: MigrationStep[] } | { kind: 'refused'; reasons: string[] } | { kind: 'invalid'; reasons: string[] };
+
+/** Steps that change a column itself (not an index over it). */
+const COLUMN_STEP_KINDS: ReadonlySet<MigrationStep['kind']> = new Set(['addColumn', 'renameColumn', 'restoreColumn', 'widenColumn', 'narrowColumn', 'retireColumn']);
 
 /** The part of a plan about one column: its steps, and refusals naming it. */
 export function verdictOf(plan: MigrationPlan, entity: string, columns: readonly string[]): Verdict {
@@ -14,8 +18,8 @@ export function verdictOf(plan: MigrationPlan, entity: string, columns: readonly
   const names = columns.map(columnNameOf);
   const refusals = plan.blocked.filter((problem) => names.some((column) => problem.path === `/${table}/${column}`));
   if (refusals.length > 0) return { kind: 'refused', reasons: refusals.map((problem) => problem.message) };
-  const steps = plan.steps.filter((step) => step.table === table && names.some((column) => step.description.includes(`${table}.${column} `) || step.description.includes(`-> ${column} `)));
-  return steps.some((step) => step.destructive) ? { kind: 'confirm', steps: steps.map((step) => step.description) } : { kind: 'safe', steps: steps.map((step) => step.description) };
+  const steps = plan.steps.filter((step) => step.table === table && COLUMN_STEP_KINDS.has(step.kind) && columnsOfStep(step).some((column) => names.includes(column)));
+  return steps.some((step) => step.destructive) ? { kind: 'confirm', steps } : { kind: 'safe', steps };
 }
 
 export async function planFieldChange(draft: MetadataBundle, entity: string, index: number | null, field: object): Promise<Verdict> {

@@ -5,7 +5,7 @@
 // is one undo step; the validators' problems for its path are shown under it.
 import type { EntityDocument, FieldDefinition } from '@stagecraft/core';
 import { checkExpression, compileExpression, EXPRESSION_FUNCTION_NAMES, ExpressionError } from '@stagecraft/core/expr';
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { ProblemDetail } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 import { applyCompletion, completionsAt, type Completions } from './expression-completion';
@@ -94,6 +94,15 @@ export function ExpressionEditor({ label, value, entity, onCommit, problems = []
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
 
+  // The caret goes after an accepted completion as soon as React has put its text in the input,
+  // before the browser handles the next key (a frame later, fast typing landed elsewhere).
+  const pendingCaret = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    if (pendingCaret.current === null) return;
+    input.current?.setSelectionRange(pendingCaret.current, pendingCaret.current);
+    pendingCaret.current = null;
+  }, [source]);
+
   const suggest = (next: string, caret: number, explicit = false): void => {
     const found = completionsAt(next, caret, vocabulary, explicit);
     setCompletions(found.items.length > 0 ? found : null);
@@ -106,9 +115,9 @@ export function ExpressionEditor({ label, value, entity, onCommit, problems = []
     const item = items[index];
     if (!completions || !item) return;
     const applied = applyCompletion(source, completions, item);
+    pendingCaret.current = applied.caret;
     setSource(applied.source);
     setCompletions(null);
-    window.requestAnimationFrame(() => input.current?.setSelectionRange(applied.caret, applied.caret));
   };
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>): void => {
     if (event.key === ' ' && event.ctrlKey) {

@@ -1,13 +1,13 @@
 // A list layout: its columns (add, remove, reorder by drag and drop or the arrow buttons, width),
 // the default sort and the default filters (operators offered are those core accepts for the
 // field's type). Each row carries the validators' problems for its path.
-import type { EntityDocument, FilterOperator, ListLayout } from '@stagecraft/core';
-import { filterOperatorsFor } from '@stagecraft/core/filter-operators';
+import type { EntityDocument, ListLayout } from '@stagecraft/core';
 import { useId, useState } from 'react';
 import { problemsUnder } from '../draft/problems';
 import { useStudio } from '../draft/draft-store';
 import { useI18n } from '../i18n/i18n';
-import { addColumn, addFilter, filterValueOf, filterValueText, moveItem, NUMERIC_FIELD_TYPES, removeColumn, removeFilter, setColumnWidth, setDefaultSort } from './layout-edits';
+import { FilterClausesEditor } from '../ui/FilterClausesEditor';
+import { addColumn, moveItem, removeColumn, setColumnWidth, setDefaultFilters, setDefaultSort } from './layout-edits';
 import { ProblemNotes } from './ProblemNotes';
 
 /** Columns every record has, which lists may show and sort by too. */
@@ -27,9 +27,6 @@ export function ListLayoutEditor({ layout, entity, path, update }: ListLayoutEdi
   const [announcement, setAnnouncement] = useState('');
   const [dragging, setDragging] = useState<number | null>(null);
   const [newColumn, setNewColumn] = useState('');
-  const [filterField, setFilterField] = useState('');
-  const [filterOp, setFilterOp] = useState<FilterOperator>('eq');
-  const [filterValue, setFilterValue] = useState('');
 
   const titleOf = (name: string): string => {
     if (name === 'createdAt') return t('layouts.createdAt');
@@ -39,10 +36,6 @@ export function ListLayoutEditor({ layout, entity, path, update }: ListLayoutEdi
   const columnNames = [...entity.fields.map((field) => field.name), ...SYSTEM_COLUMNS];
   const available = columnNames.filter((name) => !layout.columns.some((column) => column.field === name));
   const chosenColumn = available.includes(newColumn) ? newColumn : (available[0] ?? '');
-  const filterable = entity.fields;
-  const chosenFilterField = filterable.find((field) => field.name === filterField) ?? filterable[0];
-  const operators = chosenFilterField ? filterOperatorsFor(chosenFilterField.type) : [];
-  const chosenOp = operators.includes(filterOp) ? filterOp : (operators[0] ?? 'eq');
   const sort = layout.defaultSort?.[0];
   const moveColumn = (from: number, to: number, focus?: string): void => {
     const column = layout.columns[from];
@@ -189,66 +182,13 @@ export function ListLayoutEditor({ layout, entity, path, update }: ListLayoutEdi
       </section>
       <section className="card" aria-labelledby={`${baseId}-filters`}>
         <h2 id={`${baseId}-filters`}>{t('layouts.defaultFilters')}</h2>
-        {(layout.defaultFilters ?? []).length === 0 ? (
-          <p className="muted">{t('layouts.noFilters')}</p>
-        ) : (
-          <ul className="filter-list">
-            {(layout.defaultFilters ?? []).map((filter, index) => (
-              <li key={`${filter.field}:${index}`}>
-                <span>
-                  {titleOf(filter.field)} <code>{filter.op}</code> {filterValueText(filter.value)}
-                </span>
-                <button type="button" className="button button--small button--danger" aria-label={t('layouts.removeFilterNamed', { name: titleOf(filter.field) })} onClick={() => update((document) => removeFilter(document, index))}>
-                  {t('field.remove')}
-                </button>
-                <ProblemNotes problems={problemsUnder(studio.problems, `${path}/defaultFilters/${index}`)} />
-              </li>
-            ))}
-          </ul>
-        )}
-        {chosenFilterField && (
-          <div className="inline-form inline-form--wrap">
-            <label htmlFor={`${baseId}-filter-field`}>{t('layouts.filterField')}</label>
-            <select id={`${baseId}-filter-field`} value={chosenFilterField.name} onChange={(event) => setFilterField(event.target.value)}>
-              {filterable.map((field) => (
-                <option key={field.name} value={field.name}>
-                  {titleOf(field.name)}
-                </option>
-              ))}
-            </select>
-            <label htmlFor={`${baseId}-filter-op`}>{t('layouts.filterOperator')}</label>
-            <select id={`${baseId}-filter-op`} value={chosenOp} onChange={(event) => setFilterOp(event.target.value as FilterOperator)}>
-              {operators.map((op) => (
-                <option key={op} value={op}>
-                  {t(`layouts.op.${op}`)}
-                </option>
-              ))}
-            </select>
-            <label htmlFor={`${baseId}-filter-value`}>{t('layouts.filterValue')}</label>
-            {chosenFilterField.type === 'enum' && chosenOp !== 'in' && chosenOp !== 'isNull' ? (
-              <select id={`${baseId}-filter-value`} value={filterValue} onChange={(event) => setFilterValue(event.target.value)}>
-                <option value="">—</option>
-                {chosenFilterField.options.map((option) => (
-                  <option key={option.value} value={option.value}>
-                    {text(option.label) || option.value}
-                  </option>
-                ))}
-              </select>
-            ) : (
-              <input id={`${baseId}-filter-value`} value={filterValue} placeholder={chosenOp === 'in' ? t('layouts.filterListHint') : chosenOp === 'isNull' ? 'true / false' : ''} onChange={(event) => setFilterValue(event.target.value)} />
-            )}
-            <button
-              type="button"
-              className="button"
-              onClick={() => {
-                update((document) => addFilter(document, { field: chosenFilterField.name, op: chosenOp, value: filterValueOf(chosenOp, filterValue, NUMERIC_FIELD_TYPES.has(chosenFilterField.type)) }));
-                setFilterValue('');
-              }}
-            >
-              {t('layouts.addFilter')}
-            </button>
-          </div>
-        )}
+        <FilterClausesEditor
+          entity={entity}
+          clauses={layout.defaultFilters ?? []}
+          titleOf={titleOf}
+          problemsAt={(index) => problemsUnder(studio.problems, `${path}/defaultFilters/${index}`)}
+          onChange={(clauses) => update((document) => setDefaultFilters(document, clauses))}
+        />
       </section>
     </div>
   );

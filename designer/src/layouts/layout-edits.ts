@@ -198,13 +198,10 @@ export function setDefaultSort(list: ListLayout, field: string, direction: 'asc'
   else list.defaultSort = [{ field, direction }];
 }
 
-export function addFilter(list: ListLayout, filter: FilterClause): void {
-  list.defaultFilters = [...(list.defaultFilters ?? []), filter];
-}
-
-export function removeFilter(list: ListLayout, index: number): void {
-  list.defaultFilters?.splice(index, 1);
-  if (list.defaultFilters?.length === 0) delete list.defaultFilters;
+/** The default filters; none leaves no empty list behind. */
+export function setDefaultFilters(list: ListLayout, filters: FilterClause[]): void {
+  if (filters.length === 0) delete list.defaultFilters;
+  else list.defaultFilters = filters;
 }
 
 /** A filter value typed as text, in the shape its operator needs: a list for `in`, a boolean for `isNull`, a number for numeric fields. */

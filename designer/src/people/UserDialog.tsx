@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/i18n';
 import { Dialog } from '../ui/Dialog';
 import { FormRow } from '../ui/FormRow';
 import { createPerson, fieldErrorsOf, setUserPassword, updatePerson, type FormErrors, type UserRecord } from './people-api';
+import { PartnerAccountPicker } from './PartnerAccountPicker';
 import { rolesAsTree } from './role-tree';
 import { roleTitle, type People } from './use-people';
 
@@ -114,7 +115,7 @@ export function UserDialog({ user, people, onClose, onSaved }: { user?: UserReco
           </select>
         </FormRow>
         <FormRow id="user-partner" label={t('users.partnerAccount')} hint={t('users.partnerHint')} error={errors.fields.partnerAccount}>
-          {text('partnerAccount', { autoComplete: 'off' })}
+          <PartnerAccountPicker value={values.partnerAccount} onChange={(value) => set('partnerAccount', value)} />
         </FormRow>
         <FormRow id="user-locale" label={t('users.locale')} error={errors.fields.locale}>
           <select value={values.locale} onChange={(event) => set('locale', event.target.value)}>

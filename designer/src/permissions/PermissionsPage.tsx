@@ -1,7 +1,8 @@
 // Permissions: the draft's permission sets as a matrix — one row per entity, one column per set
 // (named by its role) — each cell the operations the set grants and the fields it hides or makes
 // read-only; a cell opens its editor. A role without a set gets a new one here. Sets are
-// metadata: edits land in the draft and apply when it is published. Below, "view as role".
+// metadata: edits land in the draft and apply when it is published. Below, the sharing rules and
+// "view as role".
 import type { PermissionSetDocument } from '@stagecraft/core';
 import { useEffect, useState } from 'react';
 import { pathOf, problemsUnder } from '../draft/problems';
@@ -17,6 +18,7 @@ import { FormRow } from '../ui/FormRow';
 import { PermissionCellDialog, useChoiceLabel } from './PermissionCellDialog';
 import { grantSummary, newSetName, scopeChoices, YES_NO_CHOICES } from './permission-grants';
 import { EVERY_USER } from './view-as-role';
+import { SharingRulesCard } from './SharingRulesCard';
 import { ViewAsRole } from './ViewAsRole';
 
 function NewSetDialog({ roles, onClose, onCreated }: { roles: RoleRecord[]; onClose(): void; onCreated(name: string): void }) {
@@ -189,6 +191,7 @@ export function PermissionsPage() {
           </tbody>
         </table>
       </div>
+      <SharingRulesCard roleLabel={(setName) => roleLabel(studio.draft.permissions?.[setName]?.role ?? '')} />
       <ViewAsRole roles={roles} initialRole={focusRole} />
       {cell && <PermissionCellDialog setName={cell.set} entityName={cell.entity} roleLabel={roleLabel(studio.draft.permissions?.[cell.set]?.role ?? '')} onClose={() => setCell(null)} />}
       {isCreating && (

@@ -1,7 +1,8 @@
 // Publishing the draft: the plan the server computes for it (step by step, with its flags), a
 // confirmation for destructive steps, a message for the history; then the draft is published as
 // the next version and the app uses it at once. A publish someone else made meanwhile is a 409:
-// nothing is overwritten, and the studio offers to reload.
+// nothing is overwritten, and the studio offers to start again from the live version (discarding
+// the draft) or to keep the draft and review it against what is live now.
 import type { MigrationPlan } from '@stagecraft/core';
 import { useEffect, useState } from 'react';
 import { api, ApiError } from '../api/client';
@@ -73,9 +74,14 @@ export function PublishDialog({ onClose, onPublished }: { onClose(): void; onPub
       {race && (
         <div className="alert alert--warning" role="alert">
           <p>{t('publish.race', { version: studio.live.version === null ? '?' : studio.live.version + 1 })}</p>
-          <button type="button" className="button" onClick={() => void studio.reload().then(onClose)}>
-            {t('draft.reload')}
-          </button>
+          <div className="alert__actions">
+            <button type="button" className="button" onClick={() => void studio.reload().then(onClose)}>
+              {t('publish.keepDraft')}
+            </button>
+            <button type="button" className="button button--primary" onClick={() => void studio.discard().then(onClose)}>
+              {t('draft.reload')}
+            </button>
+          </div>
         </div>
       )}
       {needsConfirmation && (

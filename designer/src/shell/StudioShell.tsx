@@ -31,6 +31,7 @@ export function StudioShell({ children, notice, onNotice }: { children: ReactNod
     { href: '/', label: t('section.dataModel'), isCurrent: path === '/' || path.startsWith('/entities') },
     { href: '/diagram', label: t('section.diagram'), isCurrent: path === '/diagram' },
     { href: '/layouts', label: t('section.layouts'), isCurrent: path.startsWith('/layouts') },
+    { href: '/processes', label: t('section.processes'), isCurrent: path.startsWith('/processes') },
     { href: '/people/users', label: t('section.people'), isCurrent: path.startsWith('/people') },
     { href: '/permissions', label: t('section.permissions'), isCurrent: path.startsWith('/permissions') },
     { href: '/changes', label: t('section.changes'), isCurrent: path === '/changes' },

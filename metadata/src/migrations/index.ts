@@ -2,3 +2,4 @@
 export { applyMigrationPlan, type AppliedStep, type ApplyMigrationOptions } from './apply-migration-plan';
 export { introspectTable, type LiveColumn, type LiveTable } from './introspect-table';
 export { sqlTypeOf } from './column-sql';
+export { purgeColumn } from './purge-column';

@@ -4,3 +4,4 @@ export * from './content-hash';
 export * from './metadata-repository';
 export * from './published-version';
 export * from './tables';
+export * from './retired-fields';

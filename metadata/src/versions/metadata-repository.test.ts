@@ -210,6 +210,42 @@ describe.each(testDialects())('MetadataRepository on %s', (dialect) => {
     await expect(repository.rollback(42, { author: 'bob' })).rejects.toBeInstanceOf(NotFoundError);
   });
 
+  it('a removed field added back, or rolled back past its removal, gets its values back; purged, they are gone', async () => {
+    await repository.publish(example, { author: 'ann' });
+    await insertAccount(sequelize, 'a1', 'Acme', 'https://acme.example');
+    const withoutWebsite = withEntity(example, 'account', (entity) => {
+      entity.fields = entity.fields.filter((field) => field.name !== 'website');
+      entity.searchFields = ['name'];
+    });
+    await repository.publish(withoutWebsite, { author: 'bob', confirm: true });
+    expect(await repository.retiredFields()).toEqual([
+      expect.objectContaining({ entity: 'account', table: 'account', retiredName: '_dropped_v2_website', retiredInVersion: 2, field: expect.objectContaining({ name: 'website', type: 'url' }) }),
+    ]);
+
+    // Rolling back to version 1 restores the column instead of adding an empty one: no confirmation needed.
+    const { plan } = await repository.planRollback(1);
+    expect(plan.steps.map((step) => step.kind)).toEqual(['restoreColumn']);
+    const rolledBack = await repository.rollback(1, { author: 'bob' });
+    expect(rolledBack.version.number).toBe(3);
+    expect(await selectRows(sequelize, 'SELECT name, website FROM account')).toEqual([{ name: 'Acme', website: 'https://acme.example' }]);
+    expect(await repository.retiredFields()).toEqual([]);
+
+    // Removed again, then purged: the values are dropped for good, and adding the field back starts empty.
+    await repository.publish(withoutWebsite, { author: 'bob', confirm: true });
+    const unconfirmed = await repository.purgeRetiredField('account', '_dropped_v4_website', { confirm: false }).catch((error: unknown) => error);
+    expect(unconfirmed).toBeInstanceOf(ConfirmationRequiredError);
+    expect(await columnsOf(sequelize, 'account')).toContain('_dropped_v4_website');
+    await expect(repository.purgeRetiredField('account', 'name', { confirm: true })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(repository.purgeRetiredField('account', '_dropped_v2_website', { confirm: true })).rejects.toBeInstanceOf(NotFoundError);
+    const purged = await repository.purgeRetiredField('account', '_dropped_v4_website', { confirm: true });
+    expect(purged.purged.field.name).toBe('website');
+    expect(await columnsOf(sequelize, 'account')).not.toContain('_dropped_v4_website');
+    expect(await repository.retiredFields()).toEqual([]);
+    const readded = await repository.publish(example, { author: 'ann' });
+    expect(readded.plan.steps.map((step) => step.kind)).toEqual(['addColumn']);
+    expect(await selectRows(sequelize, 'SELECT name, website FROM account')).toEqual([{ name: 'Acme', website: null }]);
+  });
+
   it('keeps drafts apart from what is live until one is published', async () => {
     await repository.publish(example, { author: 'ann' });
     const draftBundle = addField(example, 'contact', { name: 'nickname', type: 'string' });

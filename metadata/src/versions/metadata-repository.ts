@@ -4,10 +4,11 @@
 import { ConfirmationRequiredError, ConflictError, NotFoundError, ValidationError, compileTablePlans, diffBundles, planMigration } from '@stagecraft/core';
 import type { MetadataBundle, MetadataDiff, MigrationPlan, MigrationStep, Problem } from '@stagecraft/core';
 import type { Sequelize, Transaction } from 'sequelize';
-import { applyMigrationPlan } from '../migrations';
+import { applyMigrationPlan, purgeColumn } from '../migrations';
 import type { AppliedStep } from '../migrations';
 import { bundleProblems } from './bundle-problems';
 import { contentHashOf } from './content-hash';
+import { findRetiredFields, type RetiredField } from './retired-fields';
 import { rollbackBundle } from './rollback-bundle';
 import { isWriteConflict } from './write-conflict';
 import { draftOf, emptyPlan, draftSummaryOf, publishedVersionOf, versionSummaryOf } from './published-version';
@@ -75,7 +76,7 @@ export class MetadataRepository {
     this.assertValidBundle(bundle);
     const live = await this.live();
     const toVersion = (await this.latestVersionNumber()) + 1;
-    return { plan: planFrom(live, bundle, toVersion), diff: diffBundles(live?.bundle ?? null, bundle) };
+    return { plan: planFrom(live, bundle, toVersion, await this.retiredFields()), diff: diffBundles(live?.bundle ?? null, bundle) };
   }
 
   async publish(bundle: MetadataBundle, options: PublishOptions): Promise<PublishResult> {
@@ -98,6 +99,38 @@ export class MetadataRepository {
     const target = await this.getVersion(toNumber);
     if (!target) throw new NotFoundError(`Metadata version ${toNumber} does not exist`, [{ path: '', message: `no version ${toNumber}`, code: 'notFound' }]);
     return rollbackBundle((await this.live())?.bundle ?? null, target.bundle);
+  }
+
+  /** Fields removed by earlier publishes whose values are still kept (not restored, not purged), newest first. */
+  async retiredFields(): Promise<RetiredField[]> {
+    await this.ensureSchema();
+    return findRetiredFields(this.sequelize, {
+      plans: async () => {
+        const rows = await this.tables.versions.findAll({ attributes: ['number', 'migration_plan'], order: [['number', 'ASC']] });
+        return rows.map((row) => {
+          const plain = row.get({ plain: true });
+          return { number: Number(plain.number), plan: JSON.parse(plain.migration_plan) as MigrationPlan };
+        });
+      },
+      bundleOf: async (number) => (await this.getVersion(number))?.bundle ?? null,
+    });
+  }
+
+  /**
+   * Drops a retired field's column for good: its values cannot come back after this. Only a
+   * column listed by `retiredFields` can be purged, and only with `confirm`.
+   */
+  async purgeRetiredField(table: string, retiredName: string, options: { confirm: boolean }): Promise<{ purged: RetiredField; statements: string[] }> {
+    const retired = (await this.retiredFields()).find((candidate) => candidate.table === table && candidate.retiredName === retiredName);
+    if (!retired) {
+      throw new NotFoundError(`No retired column ${table}.${retiredName} is kept`, [{ path: '/retiredName', message: `${table} keeps no retired column named ${retiredName}`, code: 'notFound' }]);
+    }
+    if (!options.confirm) {
+      throw new ConfirmationRequiredError(`Purging ${table}.${retiredName} deletes the values of the removed field "${retired.field.name}" for good; nothing was changed`, [
+        { path: `/${table}/${retiredName}`, code: 'purgeColumn', message: `drop column ${table}.${retiredName} (the values of "${retired.field.name}", removed in version ${retired.retiredInVersion})` },
+      ]);
+    }
+    return { purged: retired, statements: await purgeColumn(this.sequelize, table, retiredName) };
   }
 
   async saveDraft(name: string, bundle: MetadataBundle, author: string): Promise<Draft> {
@@ -175,7 +208,7 @@ export class MetadataRepository {
     if (live && live.hash === hash) return { version: live, unchanged: true, plan: emptyPlan(), applied: resumed };
 
     const number = (await this.latestVersionNumber()) + 1;
-    const plan = planFrom(live, bundle, number);
+    const plan = planFrom(live, bundle, number, await this.retiredFields());
     if (plan.blocked.length > 0) throw new ValidationError('The schema migration for this publish is blocked', plan.blocked);
     const destructive = plan.steps.filter((step) => step.destructive);
     if ((plan.requiresConfirmation || destructive.length > 0) && !options.confirm) {
@@ -256,8 +289,8 @@ function destructiveStepProblem(step: MigrationStep): Problem {
   return { path: column === undefined ? `/${step.table}` : `/${step.table}/${column}`, code: step.kind, message: step.description };
 }
 
-function planFrom(live: PublishedVersion | null, bundle: MetadataBundle, toVersion: number): MigrationPlan {
-  return planMigration(live ? compileTablePlans(live.bundle) : [], compileTablePlans(bundle), { toVersion });
+function planFrom(live: PublishedVersion | null, bundle: MetadataBundle, toVersion: number, retiredColumns: readonly RetiredField[]): MigrationPlan {
+  return planMigration(live ? compileTablePlans(live.bundle) : [], compileTablePlans(bundle), { toVersion, retiredColumns });
 }
 
 

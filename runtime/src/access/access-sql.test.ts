@@ -7,7 +7,7 @@ import { BindParameters } from '../db/database';
 import { withIdentityPack } from '../identity/identity-pack';
 import type { CompiledMetadata } from '../live/compiled-types';
 import { compileMetadata } from '../live/compile-metadata';
-import { accessConditionSql, NO_ROWS } from './access-sql';
+import { accessAlternativesOf, accessDecisionOf, conditionSqlOf, type AccessDecision } from './access-sql';
 
 const EXAMPLE_PACK = path.resolve(__dirname, '../../../tests/fixtures/packs/example');
 const quote = (identifier: string): string => `"${identifier}"`;
@@ -18,18 +18,28 @@ beforeAll(async () => {
   metadata = compileMetadata((await loadPacks(withIdentityPack([EXAMPLE_PACK]))).bundle, null, quote);
 });
 
-function sqlOf(rule: AccessRule, bindings: ActorBindings, entity = 'account', qualifier?: string): { sql: string | undefined; values: unknown[] } {
+const NONE: AccessDecision = { kind: 'none' };
+
+/** The decision with the values it bound; `sql` is the where's text, `decision` the none/all answer otherwise. */
+function sqlOf(rule: AccessRule, bindings: ActorBindings, entity = 'account', qualifier?: string): { sql: string; values: unknown[] } | { decision: AccessDecision; values: unknown[] } {
   const params = new BindParameters();
   const compiled = metadata.entities.get(entity);
   if (!compiled) throw new Error(`no ${entity}`);
   const context = qualifier === undefined ? { metadata, bindings, params } : { metadata, bindings, params, qualifier };
-  return { sql: accessConditionSql(rule, compiled, context), values: params.values };
+  const decision = accessDecisionOf(rule, compiled, context);
+  return decision.kind === 'where' ? { sql: decision.sql, values: params.values } : { decision, values: params.values };
 }
 
 describe('access rules as SQL', () => {
-  it('adds nothing for true and matches nothing for false', () => {
-    expect(sqlOf(true, rep)).toEqual({ sql: undefined, values: [] });
-    expect(sqlOf(false, rep)).toEqual({ sql: NO_ROWS, values: [] });
+  it('decides all for true and none for false, binding nothing', () => {
+    expect(sqlOf(true, rep)).toEqual({ decision: { kind: 'all' }, values: [] });
+    expect(sqlOf(false, rep)).toEqual({ decision: NONE, values: [] });
+  });
+
+  it('turns a decision into SQL in one place: nothing for all, a condition no row meets for none, the where as is', () => {
+    expect(conditionSqlOf({ kind: 'all' })).toBeUndefined();
+    expect(conditionSqlOf(NONE)).toBe('1 = 0');
+    expect(conditionSqlOf({ kind: 'where', sql: '"owner" = $1' })).toBe('"owner" = $1');
   });
 
   it('turns a rep\'s team read into own-or-team-member as one semi-join on the owner, with bound values', () => {
@@ -52,8 +62,8 @@ describe('access rules as SQL', () => {
   it('matches nothing for actor values that are missing: no user, no team, no subordinates, no partner account', () => {
     const nobody: ActorBindings = { userId: null, teamIds: [], subordinateRoles: [], partnerAccountId: null };
     const team = compileAccessPolicy(metadata.bundle, { roles: ['salesRep'], isAdmin: false, isPartner: false }).entity('account').rowFilter('read');
-    expect(sqlOf(team, nobody)).toEqual({ sql: NO_ROWS, values: [] });
-    expect(sqlOf({ kind: 'equalsActor', field: 'partnerAccount', parameter: 'partnerAccountId' }, nobody)).toEqual({ sql: NO_ROWS, values: [] });
+    expect(sqlOf(team, nobody)).toEqual({ decision: NONE, values: [] });
+    expect(sqlOf({ kind: 'equalsActor', field: 'partnerAccount', parameter: 'partnerAccountId' }, nobody)).toEqual({ decision: NONE, values: [] });
   });
 
   it('compiles sharing criteria exactly like list filters, and qualifies columns for joins', () => {
@@ -77,7 +87,33 @@ describe('access rules as SQL', () => {
       values: ['u-rep', 't-east'],
     });
     // A parent rule that matches nothing for this actor matches no child either.
-    expect(sqlOf({ kind: 'parent', field: 'account', entity: 'account', rule: { kind: 'equalsActor', field: 'owner', parameter: 'userId' } }, { ...rep, userId: null }, 'contact')).toEqual({ sql: NO_ROWS, values: [] });
+    expect(sqlOf({ kind: 'parent', field: 'account', entity: 'account', rule: { kind: 'equalsActor', field: 'owner', parameter: 'userId' } }, { ...rep, userId: null }, 'contact')).toEqual({ decision: NONE, values: [] });
+  });
+
+  it('drops an OR\'s alternatives that match nothing, without leaving their values bound', () => {
+    const ownOrPartner: AccessRule = { kind: 'or', conditions: [{ kind: 'equalsActor', field: 'partnerAccount', parameter: 'partnerAccountId' }, { kind: 'equalsActor', field: 'owner', parameter: 'userId' }] };
+    expect(sqlOf(ownOrPartner, rep)).toEqual({ sql: '"owner" = $1', values: ['u-rep'] });
+    expect(sqlOf(ownOrPartner, { ...rep, partnerAccountId: 'acc-p' })).toEqual({ sql: '("owner" = $1 OR "partner_account" = $2)', values: ['u-rep', 'acc-p'] });
+    expect(sqlOf(ownOrPartner, { ...rep, userId: null })).toEqual({ decision: NONE, values: [] });
+  });
+
+  it('decides an AND with a part matching nothing as none, binding none of the other parts\' values', () => {
+    const goldAndPartner: AccessRule = { kind: 'and', conditions: [{ kind: 'match', clause: { field: 'tier', op: 'eq', value: 'gold' } }, { kind: 'equalsActor', field: 'partnerAccount', parameter: 'partnerAccountId' }] };
+    expect(sqlOf(goldAndPartner, rep)).toEqual({ decision: NONE, values: [] });
+    expect(sqlOf(goldAndPartner, { ...rep, partnerAccountId: 'acc-p' })).toEqual({ sql: '("tier" = $1 AND "partner_account" = $2)', values: ['gold', 'acc-p'] });
+  });
+
+  it('splits an OR into UNION alternatives only while two remain for this actor, binding only what it returns', () => {
+    const compiled = metadata.entities.get('account');
+    if (!compiled) throw new Error('no account');
+    const ownOrGoldOrPartner: AccessRule = { kind: 'or', conditions: [{ kind: 'equalsActor', field: 'owner', parameter: 'userId' }, { kind: 'match', clause: { field: 'tier', op: 'eq', value: 'gold' } }, { kind: 'equalsActor', field: 'partnerAccount', parameter: 'partnerAccountId' }] };
+    const params = new BindParameters();
+    expect(accessAlternativesOf(ownOrGoldOrPartner, compiled, { metadata, bindings: rep, params })).toEqual(['"owner" = $1', '"tier" = $2']);
+    expect(params.values).toEqual(['u-rep', 'gold']);
+    const alone = new BindParameters();
+    const ownOrPartner: AccessRule = { kind: 'or', conditions: [{ kind: 'equalsActor', field: 'owner', parameter: 'userId' }, { kind: 'equalsActor', field: 'partnerAccount', parameter: 'partnerAccountId' }] };
+    expect(accessAlternativesOf(ownOrPartner, compiled, { metadata, bindings: rep, params: alone })).toBeUndefined();
+    expect(alone.values).toEqual([]);
   });
 
   describe('personas with no team, no subordinates, no partner account', () => {
@@ -96,11 +132,10 @@ describe('access rules as SQL', () => {
       }
     });
 
-    it('gives a partner-role user with no partner account no record at all: 1 = 0', () => {
+    it('gives a partner-role user with no partner account no record at all: none, not a condition', () => {
       for (const entity of ['account', 'opportunity']) {
-        for (const operation of ['read', 'update'] as const) expect(sqlOf(policyOf('partner').entity(entity).rowFilter(operation), alone, entity)).toEqual({ sql: NO_ROWS, values: [] });
+        for (const operation of ['read', 'update'] as const) expect(sqlOf(policyOf('partner').entity(entity).rowFilter(operation), alone, entity)).toEqual({ decision: NONE, values: [] });
       }
-      expect(NO_ROWS).toBe('1 = 0');
     });
   });
 });

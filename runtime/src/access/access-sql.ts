@@ -1,13 +1,42 @@
-// Access rules → SQL conditions. Identifiers come from the compiled metadata (quoted), every
-// actor value is a bind parameter. Team and hierarchy rules are subqueries on the identity
+// Access rules → access decisions: no record, every record, or a SQL condition. Identifiers come
+// from the compiled metadata (quoted), every actor value is a bind parameter. Team and hierarchy rules are subqueries on the identity
 // tables — `owner IN (SELECT id FROM user WHERE team IN (…))` — over indexed reference columns,
 // so with the owner column indexed they stay index lookups.
 import type { AccessRule, AccessWhere, ActorBindings } from '@stagecraft/core';
-import type { BindParameters } from '../db/database';
+import { BindParameters } from '../db/database';
 import type { CompiledEntity, CompiledField, CompiledMetadata } from '../live/compiled-types';
 import { conditionOf } from '../records/where-clause';
 
-export const NO_ROWS = '1 = 0';
+/**
+ * What an access rule lets an actor reach, decided before any SQL is sent: no record, every
+ * record, or the records matching a condition whose values are already bound in the caller's
+ * parameters. Callers branch on `kind` (a `none` list is empty without a query); the condition
+ * becomes SQL text in one place, conditionSqlOf.
+ */
+export type AccessDecision = { kind: 'none' } | { kind: 'all' } | { kind: 'where'; sql: string };
+
+export const NO_ACCESS: AccessDecision = Object.freeze({ kind: 'none' });
+export const FULL_ACCESS: AccessDecision = Object.freeze({ kind: 'all' });
+
+function where(sql: string): AccessDecision {
+  return { kind: 'where', sql };
+}
+
+/**
+ * The one place a decision becomes SQL: the condition to AND into a WHERE clause, undefined when
+ * every record qualifies. `none` is a condition no row satisfies, for statements that cannot be
+ * skipped (a subquery, a CASE, a caller that does not branch).
+ */
+export function conditionSqlOf(decision: AccessDecision): string | undefined {
+  switch (decision.kind) {
+    case 'all':
+      return undefined;
+    case 'none':
+      return '1 = 0';
+    case 'where':
+      return decision.sql;
+  }
+}
 
 export interface AccessSqlContext {
   metadata: CompiledMetadata;
@@ -17,36 +46,64 @@ export interface AccessSqlContext {
   qualifier?: string;
 }
 
-/** The condition, or undefined when the rule lets every record through. */
-export function accessConditionSql(rule: AccessRule, entity: CompiledEntity, context: AccessSqlContext): string | undefined {
-  if (rule === true) return undefined;
-  if (rule === false) return NO_ROWS;
-  return whereSql(rule, entity, context);
+/** What the rule lets through for this actor; a `where`'s values are added to `context.params`. */
+export function accessDecisionOf(rule: AccessRule, entity: CompiledEntity, context: AccessSqlContext): AccessDecision {
+  if (rule === true) return FULL_ACCESS;
+  if (rule === false) return NO_ACCESS;
+  return decide(rule, entity, context);
 }
 
-function whereSql(where: AccessWhere, entity: CompiledEntity, context: AccessSqlContext): string {
-  switch (where.kind) {
-    case 'and':
-      return `(${where.conditions.map((condition) => whereSql(condition, entity, context)).join(' AND ')})`;
-    case 'or': {
-      const parts = orPartsSql(where.conditions, entity, context);
-      return parts.length === 1 ? (parts[0] as string) : `(${parts.join(' OR ')})`;
+/**
+ * Decides a part on a copy of the parameters and keeps its values only when it is a condition,
+ * so a part that matches nothing (and is dropped) leaves no unused value behind.
+ */
+function tentatively(context: AccessSqlContext, decidePart: (context: AccessSqlContext) => AccessDecision): AccessDecision {
+  const fork = new BindParameters();
+  fork.values.push(...context.params.values);
+  const decision = decidePart({ ...context, params: fork });
+  if (decision.kind === 'where') context.params.values.push(...fork.values.slice(context.params.values.length));
+  return decision;
+}
+
+function decide(rule: AccessWhere, entity: CompiledEntity, context: AccessSqlContext): AccessDecision {
+  switch (rule.kind) {
+    case 'and': {
+      // Any part matching nothing makes the whole match nothing: decided before binding anything.
+      return tentatively(context, (fork) => {
+        const parts: string[] = [];
+        for (const condition of rule.conditions) {
+          const part = decide(condition, entity, fork);
+          if (part.kind === 'none') return NO_ACCESS;
+          if (part.kind === 'where') parts.push(part.sql);
+        }
+        return parts.length === 0 ? FULL_ACCESS : where(`(${parts.join(' AND ')})`);
+      });
     }
+    case 'or':
+      return anyOf(orParts(rule.conditions, entity, context));
     case 'equalsActor': {
-      const value = context.bindings[where.parameter];
-      return value === null ? NO_ROWS : `${columnOf(entity, where.field, context)} = ${context.params.add(value)}`;
+      const value = context.bindings[rule.parameter];
+      return value === null ? NO_ACCESS : where(`${columnOf(entity, rule.field, context)} = ${context.params.add(value)}`);
     }
     case 'userIn':
-      return where.by === 'team' ? teamMemberSql(entity, where.field, context) : subordinateSql(entity, where.field, context);
+      return rule.by === 'team' ? teamMember(entity, rule.field, context) : subordinate(entity, rule.field, context);
     case 'match': {
-      const field = qualified(fieldOf(entity, where.clause.field), context);
-      const condition = conditionOf(field, where.clause, context.params);
+      const field = qualified(fieldOf(entity, rule.clause.field), context);
+      const condition = conditionOf(field, rule.clause, context.params);
       if (typeof condition !== 'string') throw new Error(`Sharing criterion on ${entity.name}.${field.name} does not compile: ${condition.message}`);
-      return condition;
+      return where(condition);
     }
     case 'parent':
-      return parentSql(entity, where, context);
+      return parent(entity, rule, context);
   }
+}
+
+/** An OR of decided parts: every record when one lets all through, nothing when all match nothing. */
+function anyOf(parts: readonly AccessDecision[]): AccessDecision {
+  if (parts.some((part) => part.kind === 'all')) return FULL_ACCESS;
+  const conditions = parts.flatMap((part) => (part.kind === 'where' ? [part.sql] : []));
+  if (conditions.length === 0) return NO_ACCESS;
+  return where(conditions.length === 1 ? (conditions[0] as string) : `(${conditions.join(' OR ')})`);
 }
 
 /**
@@ -54,30 +111,53 @@ function whereSql(where: AccessWhere, entity: CompiledEntity, context: AccessSql
  * reference column. The parent's columns are unqualified inside the subquery, which binds them to
  * the parent table whatever the outer query aliases.
  */
-function parentSql(entity: CompiledEntity, where: Extract<AccessWhere, { kind: 'parent' }>, context: AccessSqlContext): string {
-  const parent = context.metadata.entities.get(where.entity);
-  if (!parent) throw new Error(`The access policy follows ${entity.name}.${where.field} to ${where.entity}, which is not compiled`);
-  const parentCondition = whereSql(where.rule, parent, { metadata: context.metadata, bindings: context.bindings, params: context.params });
-  if (parentCondition === NO_ROWS) return NO_ROWS;
-  return `${columnOf(entity, where.field, context)} IN (SELECT ${idOf(parent)} FROM ${parent.tableSql} WHERE ${parentCondition})`;
+function parent(entity: CompiledEntity, rule: Extract<AccessWhere, { kind: 'parent' }>, context: AccessSqlContext): AccessDecision {
+  const parentEntity = context.metadata.entities.get(rule.entity);
+  if (!parentEntity) throw new Error(`The access policy follows ${entity.name}.${rule.field} to ${rule.entity}, which is not compiled`);
+  const parentDecision = tentatively({ metadata: context.metadata, bindings: context.bindings, params: context.params }, (fork) => decide(rule.rule, parentEntity, fork));
+  switch (parentDecision.kind) {
+    case 'none':
+      return NO_ACCESS;
+    case 'all':
+      return where(`${columnOf(entity, rule.field, context)} IN (SELECT ${idOf(parentEntity)} FROM ${parentEntity.tableSql})`);
+    case 'where':
+      return where(`${columnOf(entity, rule.field, context)} IN (SELECT ${idOf(parentEntity)} FROM ${parentEntity.tableSql} WHERE ${parentDecision.sql})`);
+  }
 }
 
-function orPartsSql(conditions: readonly AccessWhere[], entity: CompiledEntity, context: AccessSqlContext): string[] {
-  return [...ownerGroupsSql(conditions, entity, context), ...conditions.filter((condition) => !isUserCondition(condition)).map((condition) => whereSql(condition, entity, context))];
+/** Each alternative of an OR decided on its own (user conditions folded per owner field); parts matching nothing bind nothing. */
+function orParts(conditions: readonly AccessWhere[], entity: CompiledEntity, context: AccessSqlContext): AccessDecision[] {
+  return [
+    ...ownerGroups(conditions, entity, context),
+    ...conditions.filter((condition) => !isUserCondition(condition)).map((condition) => tentatively(context, (fork) => decide(condition, entity, fork))),
+  ];
 }
 
 /**
  * The rule as alternatives ("own records, or gold accounts"), when it is an OR of two or more:
  * a count over `A OR B` cannot use an index per branch (MariaDB and SQLite scan the table), while
- * a UNION of one indexed SELECT per branch can. Undefined for any other rule.
+ * a UNION of one indexed SELECT per branch can. Undefined for any other rule, or when fewer than
+ * two alternatives remain for this actor (the plain decision then serves).
  */
-export function accessAlternativesSql(rule: AccessRule, entity: CompiledEntity, context: AccessSqlContext): string[] | undefined {
+export function accessAlternativesOf(rule: AccessRule, entity: CompiledEntity, context: AccessSqlContext): string[] | undefined {
   if (typeof rule === 'boolean' || rule.kind !== 'or') return undefined;
-  // As many parts as orPartsSql makes (user conditions fold into one per owner field), counted
+  // As many parts as orParts makes (user conditions fold into one per owner field), counted
   // before anything is bound, so a rule that is one part adds no parameters.
   const ownerFields = new Set(rule.conditions.filter(isUserCondition).map((condition) => condition.field));
   if (ownerFields.size + rule.conditions.filter((condition) => !isUserCondition(condition)).length < 2) return undefined;
-  return orPartsSql(rule.conditions, entity, context);
+  return tentativeAlternatives(context, (fork) => orParts(rule.conditions, entity, fork));
+}
+
+/** The parts' conditions when at least two remain and none lets everything through; otherwise nothing is bound. */
+function tentativeAlternatives(context: AccessSqlContext, build: (context: AccessSqlContext) => AccessDecision[]): string[] | undefined {
+  const fork = new BindParameters();
+  fork.values.push(...context.params.values);
+  const parts = build({ ...context, params: fork });
+  if (parts.some((part) => part.kind === 'all')) return undefined;
+  const conditions = parts.flatMap((part) => (part.kind === 'where' ? [part.sql] : []));
+  if (conditions.length < 2) return undefined;
+  context.params.values.push(...fork.values.slice(context.params.values.length));
+  return conditions;
 }
 
 type UserCondition = Extract<AccessWhere, { kind: 'userIn' }> | (Extract<AccessWhere, { kind: 'equalsActor' }> & { parameter: 'userId' });
@@ -92,18 +172,18 @@ function isUserCondition(condition: AccessWhere): condition is UserCondition {
  * `owner = :me OR owner IN (…)`, MariaDB cannot use the owner index for the OR and scans the
  * entity table; one IN subquery is materialised from the (small) user table and probes the index.
  */
-function ownerGroupsSql(conditions: readonly AccessWhere[], entity: CompiledEntity, context: AccessSqlContext): string[] {
+function ownerGroups(conditions: readonly AccessWhere[], entity: CompiledEntity, context: AccessSqlContext): AccessDecision[] {
   const byField = new Map<string, UserCondition[]>();
   for (const condition of conditions) {
     if (!isUserCondition(condition)) continue;
     byField.set(condition.field, [...(byField.get(condition.field) ?? []), condition]);
   }
   return [...byField].map(([field, group]) => {
-    if (group.length === 1) return whereSql(group[0] as UserCondition, entity, context);
+    if (group.length === 1) return decide(group[0] as UserCondition, entity, context);
     const user = context.metadata.entities.get('user');
     const members = user ? group.flatMap((condition) => userMembershipSql(user, condition, context) ?? []) : [];
-    if (!user || members.length === 0) return NO_ROWS;
-    return `${columnOf(entity, field, context)} IN (SELECT ${idOf(user)} FROM ${user.tableSql} WHERE ${members.join(' OR ')})`;
+    if (!user || members.length === 0) return NO_ACCESS;
+    return where(`${columnOf(entity, field, context)} IN (SELECT ${idOf(user)} FROM ${user.tableSql} WHERE ${members.join(' OR ')})`);
   });
 }
 
@@ -124,24 +204,24 @@ function userMembershipSql(user: CompiledEntity, condition: UserCondition, conte
 }
 
 /** owner IN (SELECT id FROM user WHERE team IN (:teamIds)) */
-function teamMemberSql(entity: CompiledEntity, fieldName: string, context: AccessSqlContext): string {
+function teamMember(entity: CompiledEntity, fieldName: string, context: AccessSqlContext): AccessDecision {
   const user = context.metadata.entities.get('user');
   const team = user?.fields.get('team');
-  if (!user || !team || context.bindings.teamIds.length === 0) return NO_ROWS;
+  if (!user || !team || context.bindings.teamIds.length === 0) return NO_ACCESS;
   const teams = context.bindings.teamIds.map((id) => context.params.add(id)).join(', ');
-  return `${columnOf(entity, fieldName, context)} IN (SELECT ${idOf(user)} FROM ${user.tableSql} WHERE ${team.sql} IN (${teams}))`;
+  return where(`${columnOf(entity, fieldName, context)} IN (SELECT ${idOf(user)} FROM ${user.tableSql} WHERE ${team.sql} IN (${teams}))`);
 }
 
 /** owner IN (SELECT id FROM user WHERE role IN (SELECT id FROM role WHERE name IN (:subordinateRoles))) */
-function subordinateSql(entity: CompiledEntity, fieldName: string, context: AccessSqlContext): string {
+function subordinate(entity: CompiledEntity, fieldName: string, context: AccessSqlContext): AccessDecision {
   const user = context.metadata.entities.get('user');
   const role = context.metadata.entities.get('role');
   const userRole = user?.fields.get('role');
   const roleName = role?.fields.get('name');
-  if (!user || !role || !userRole || !roleName || context.bindings.subordinateRoles.length === 0) return NO_ROWS;
+  if (!user || !role || !userRole || !roleName || context.bindings.subordinateRoles.length === 0) return NO_ACCESS;
   const names = context.bindings.subordinateRoles.map((name) => context.params.add(name)).join(', ');
   const roleIds = `SELECT ${idOf(role)} FROM ${role.tableSql} WHERE ${roleName.sql} IN (${names})`;
-  return `${columnOf(entity, fieldName, context)} IN (SELECT ${idOf(user)} FROM ${user.tableSql} WHERE ${userRole.sql} IN (${roleIds}))`;
+  return where(`${columnOf(entity, fieldName, context)} IN (SELECT ${idOf(user)} FROM ${user.tableSql} WHERE ${userRole.sql} IN (${roleIds}))`);
 }
 
 function fieldOf(entity: CompiledEntity, name: string): CompiledField {

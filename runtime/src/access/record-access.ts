@@ -1,5 +1,5 @@
-// The permission layer's face towards the record operations (and, later, boards, reports and
-// exports): entity-level checks, the row filter of an operation as SQL, and the check a write
+// The permission layer's face towards the record operations, boards, reports and exports:
+// entity-level checks, the row filter of an operation as an access decision, and the check a write
 // makes on one record — 404 when the actor cannot read it (ids cannot be probed), 403 when they
 // can read it but not do this to it.
 import { actorBindingsOf, ForbiddenError, type EntityAccess, type EntityOperation } from '@stagecraft/core';
@@ -8,7 +8,7 @@ import { BindParameters } from '../db/database';
 import type { CompiledEntity } from '../live/compiled-types';
 import type { RecordContext } from '../records/record-context';
 import { entityAccessOf } from './access-policies';
-import { accessAlternativesSql, accessConditionSql, NO_ROWS } from './access-sql';
+import { accessAlternativesOf, accessDecisionOf, conditionSqlOf, type AccessDecision } from './access-sql';
 
 export function accessOf(context: RecordContext, entity: CompiledEntity): EntityAccess {
   return entityAccessOf(context.metadata, context.actor, entity.name);
@@ -28,24 +28,39 @@ export function requireOperation(access: EntityAccess, operation: EntityOperatio
 }
 
 /**
- * The SQL condition limiting `operation` to the records the actor may touch, with its values
- * added to `params`; undefined when every record qualifies. Boards, reports and exports use
- * this with the same `params` as the rest of their WHERE clause.
+ * What `operation` may reach for the actor: none, all, or a condition whose values are added to
+ * `params` (the same `params` as the rest of the caller's WHERE clause). Lists, counts, boards
+ * and exports answer `none` without a query; statements that cannot be skipped use conditionSqlOf.
  */
-export function rowConditionSql(context: RecordContext, entity: CompiledEntity, operation: EntityOperation, params: BindParameters, qualifier?: string): string | undefined {
+export function rowAccess(context: RecordContext, entity: CompiledEntity, operation: EntityOperation, params: BindParameters, qualifier?: string): AccessDecision {
   const sqlContext = { metadata: context.metadata, bindings: actorBindingsOf(context.actor), params };
-  return accessConditionSql(accessOf(context, entity).rowFilter(operation), entity, qualifier === undefined ? sqlContext : { ...sqlContext, qualifier });
+  return accessDecisionOf(accessOf(context, entity).rowFilter(operation), entity, qualifier === undefined ? sqlContext : { ...sqlContext, qualifier });
 }
 
-/** The condition on the records the actor may read (see rowConditionSql). */
+/** What the actor may read (see rowAccess). */
+export function readableAccess(context: RecordContext, entity: CompiledEntity, params: BindParameters, qualifier?: string): AccessDecision {
+  return rowAccess(context, entity, 'read', params, qualifier);
+}
+
+/** True when the actor may read no record of the entity at all (decided without SQL, nothing bound). */
+export function readsNothing(context: RecordContext, entity: CompiledEntity): boolean {
+  return readableAccess(context, entity, new BindParameters()).kind === 'none';
+}
+
+/** rowAccess as a condition for statements that do not branch (undefined when every record qualifies). */
+export function rowConditionSql(context: RecordContext, entity: CompiledEntity, operation: EntityOperation, params: BindParameters, qualifier?: string): string | undefined {
+  return conditionSqlOf(rowAccess(context, entity, operation, params, qualifier));
+}
+
+/** readableAccess as a condition for statements that do not branch (see rowConditionSql). */
 export function readableWhere(context: RecordContext, entity: CompiledEntity, params: BindParameters, qualifier?: string): string | undefined {
-  return rowConditionSql(context, entity, 'read', params, qualifier);
+  return conditionSqlOf(readableAccess(context, entity, params, qualifier));
 }
 
-/** The read rule's alternatives, when it is an OR of several (see accessAlternativesSql). */
+/** The read rule's alternatives, when it is an OR of several (see accessAlternativesOf). */
 export function readableAlternatives(context: RecordContext, entity: CompiledEntity, params: BindParameters): string[] | undefined {
   const sqlContext = { metadata: context.metadata, bindings: actorBindingsOf(context.actor), params };
-  return accessAlternativesSql(accessOf(context, entity).rowFilter('read'), entity, sqlContext);
+  return accessAlternativesOf(accessOf(context, entity).rowFilter('read'), entity, sqlContext);
 }
 
 /**
@@ -61,8 +76,9 @@ export function readableSource(context: RecordContext, entity: CompiledEntity, f
   return `(${branches.join(' UNION ')}) ${context.database.quote('allowed')}`;
 }
 
-/** Appends a condition to a WHERE clause built by buildWhereClause (`''` or ` WHERE …`). */
-export function andWhere(where: string, condition: string | undefined): string {
+/** Appends a condition (or an access decision's) to a WHERE clause built by buildWhereClause (`''` or ` WHERE …`). */
+export function andWhere(where: string, condition: string | undefined | AccessDecision): string {
+  if (typeof condition === 'object') return andWhere(where, conditionSqlOf(condition));
   if (condition === undefined) return where;
   return where === '' ? ` WHERE ${condition}` : `${where} AND ${condition}`;
 }
@@ -77,14 +93,14 @@ export async function requireRecordAccess(context: RecordContext, entity: Compil
   const params = new BindParameters();
   const q = (identifier: string): string => context.database.quote(identifier);
   const idCondition = `${q('id')} = ${params.add(id)}`;
-  const readable = readableWhere(context, entity, params);
-  if (readable === NO_ROWS) throw notFound();
-  const allowed = rowConditionSql(context, entity, operation, params);
+  const readable = readableAccess(context, entity, params);
+  if (readable.kind === 'none') throw notFound();
+  const allowed = rowAccess(context, entity, operation, params);
   // Every record qualifies: whether this one exists is the operation's own 404.
-  if (readable === undefined && allowed === undefined) return;
-  const allowedSql = allowed === undefined ? '1' : allowed === NO_ROWS ? '0' : `CASE WHEN ${allowed} THEN 1 ELSE 0 END`;
-  const where = readable === undefined ? idCondition : `${idCondition} AND ${readable}`;
-  const rows = await context.database.select(`SELECT ${allowedSql} AS ${q('allowed')} FROM ${entity.tableSql} WHERE ${where}`, params.values, transaction);
+  if (readable.kind === 'all' && allowed.kind === 'all') return;
+  const allowedSql = allowed.kind === 'all' ? '1' : allowed.kind === 'none' ? '0' : `CASE WHEN ${allowed.sql} THEN 1 ELSE 0 END`;
+  const where = andWhere(` WHERE ${idCondition}`, readable);
+  const rows = await context.database.select(`SELECT ${allowedSql} AS ${q('allowed')} FROM ${entity.tableSql}${where}`, params.values, transaction);
   const row = rows[0];
   if (!row) throw notFound();
   if (Number(row.allowed) !== 1) throw forbidden(access.entity, operation);

@@ -1,6 +1,6 @@
 // The Express application: security headers and a request id on everything; health and login
 // in the open; every other /api route behind authentication (metadata, publishing, auth,
-// audit, records, processes, notifications); one error handler at the end. Everything it needs is passed in (no globals,
+// audit, records, processes, notifications, the plugins' routes); one error handler at the end. Everything it needs is passed in (no globals,
 // no env reads).
 import type { MetadataRepository } from '@stagecraft/metadata';
 import express, { type Express } from 'express';
@@ -13,6 +13,8 @@ import { ExportService } from '../export/export-service';
 import { ImportService } from '../import/import-service';
 import { RecordService } from '../records/record-service';
 import { ReportService } from '../reports/report-service';
+import type { StagecraftPlugin } from '../plugins/plugin';
+import { pluginRouters, processRegistryRouter } from '../plugins/plugin-routes';
 import { WorkflowRuntime } from '../workflow/workflow-runtime';
 import { savedViewsRouter } from '../web/saved-views-router';
 import { SavedViewStore } from '../web/saved-views';
@@ -46,8 +48,10 @@ export interface AppDependencies {
   records?: RecordService;
   /** Injected for tests (e.g. with a clock); default: a service on the same database and live metadata. */
   auth?: AuthService;
-  /** The workflow engine; default: one on the same database (its loops are started by the server, not here). */
+  /** The workflow engine; default: one on the same database running `plugins` (its loops are started by the server, not here). */
   workflow?: WorkflowRuntime;
+  /** The plugins of this server, when no workflow engine is given (an engine given brings its own). Their routes are served at /api/plugins/<name>. */
+  plugins?: readonly StagecraftPlugin[];
   log?: (message: string, error: unknown) => void;
   /** The largest import body (CSV or JSON); default 10mb. */
   importBodyLimit?: string;
@@ -61,7 +65,7 @@ export function createApp(dependencies: AppDependencies): Express {
   const { database, repository, live, config } = dependencies;
   const authConfig = config.auth ?? DEFAULT_AUTH_CONFIG;
   const metadata = () => live.get();
-  const workflow = dependencies.workflow ?? new WorkflowRuntime({ database, repository, metadata });
+  const workflow = dependencies.workflow ?? new WorkflowRuntime({ database, repository, metadata, ...(dependencies.plugins ? { plugins: dependencies.plugins } : {}) });
   const records = dependencies.records ?? new RecordService({ database, metadata, hooks: workflow.hooks() });
   workflow.connectRecords(records);
   const auth = dependencies.auth ?? new AuthService({ database, metadata, config: authConfig });
@@ -88,6 +92,7 @@ export function createApp(dependencies: AppDependencies): Express {
   app.use('/api/metadata', publishingRouter(repository, live, config.metadataBodyLimit, database));
   app.use('/api/metadata', metadataRouter(metadata));
   app.use('/api/metadata', processMetadataRouter(workflow.service, config.bodyLimit));
+  app.use('/api/metadata', processRegistryRouter(workflow.plugins));
   app.use('/api/notifications', notificationsRouter(database, () => workflow.service.now()));
   app.use('/api/records', workflowRouter(workflow.service, records, { bodyLimit: config.bodyLimit }));
   app.use('/api/audit', auditRouter(database));
@@ -98,6 +103,7 @@ export function createApp(dependencies: AppDependencies): Express {
   app.use('/api/reports', reportsRouter(new ReportService({ database, metadata })));
   app.use('/api/boards', boardsRouter(new BoardService({ database, metadata })));
   app.use('/api/views', savedViewsRouter(new SavedViewStore(database), metadata));
+  for (const [name, router] of pluginRouters(workflow.plugins, { database, metadata, records, workflow: workflow.service })) app.use(`/api/plugins/${name}`, router);
   app.use('/api', apiNotFound);
   if (dependencies.studioRoot !== null && dependencies.webRoot !== null) app.use(studioRouter(auth, dependencies.studioRoot));
   if (dependencies.webRoot !== null) app.use(webAppRouter(dependencies.webRoot));

@@ -51,6 +51,7 @@ export function metadataRouter(metadata: () => CompiledMetadata): Router {
       pluralLabel: document.pluralLabel ?? document.label,
       displayField: document.displayField ?? null,
       color: document.color ?? null,
+      icon: document.icon ?? null,
       fields: document.fields.length,
       relations: (document.relations ?? []).map((relation) => relation.name),
     }));

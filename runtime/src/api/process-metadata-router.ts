@@ -70,7 +70,7 @@ export function processMetadataRouter(workflow: WorkflowService, bodyLimit: stri
   router.post('/processes/:name/simulate', ...body, (request, response) => {
     const metadata = workflow.metadata();
     const simulation = readSimulationRequest(request.body, actorOf(request), workflow.now());
-    const compiled = processToSimulate(workflow.catalog, metadata, routeParam(request, 'name'), simulation.document);
+    const compiled = processToSimulate(workflow.catalog, metadata, routeParam(request, 'name'), simulation.document, simulation.entity);
     response.json(runSimulation(compiled, simulation));
   });
 

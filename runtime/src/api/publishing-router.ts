@@ -1,11 +1,12 @@
-// Publishing endpoints (administrators only): versions, plan, publish, rollback and drafts. Each
+// Publishing endpoints (administrators only): versions, plan, publish, rollback, drafts, and the
+// retired fields (kept values of removed fields) with their purge. Each
 // publish refreshes the live metadata of this process at once, so the next request already runs
 // on the new version; bundles lacking the identity entities get them, and publishes are audited
 // (with a separate permissionChange row when the permission sets changed).
 import { BadRequestError, formatMigrationPlan, NotFoundError, ValidationError, type MetadataBundle } from '@stagecraft/core';
 import { type MetadataRepository, type PublishOptions, type PublishResult, type VersionSummary } from '@stagecraft/metadata';
 import { Router, type Request } from 'express';
-import { auditPublish } from '../audit/publish-audit';
+import { auditPublish, auditPurge } from '../audit/publish-audit';
 import type { Database } from '../db/database';
 import { includeIdentity, loadIdentityBundle } from '../identity/identity-pack';
 import type { LiveMetadata } from '../live/live-metadata';
@@ -106,6 +107,21 @@ export function publishingRouter(repository: MetadataRepository, live: LiveMetad
     }
     const result = await publishAndRefresh(request, 'rollback', repository.rollback(target, publishOptionsOf(request)));
     response.status(result.unchanged ? 200 : 201).json(publishResponse(result));
+  });
+
+  router.get('/retired-fields', requireAdmin, async (_request, response) => {
+    response.json({ data: await repository.retiredFields() });
+  });
+
+  router.post('/retired-fields/purge', ...body, async (request, response) => {
+    const requestBody = isPlainObject(request.body) ? request.body : {};
+    const { table, retiredName } = requestBody;
+    if (typeof table !== 'string' || typeof retiredName !== 'string') {
+      throw new BadRequestError('Name the retired column to purge', [{ path: typeof table === 'string' ? '/retiredName' : '/table', message: 'is required (a string)', code: 'required' }]);
+    }
+    const result = await repository.purgeRetiredField(table, retiredName, { confirm: requestBody.confirm === true });
+    await auditPurge({ database, actor: actorOf(request), origin: originOf(request), at: new Date() }, result.purged);
+    response.json(result);
   });
 
   router.get('/drafts', requireAdmin, async (_request, response) => {

@@ -6,6 +6,7 @@ import type { Express } from 'express';
 import type { RuntimeConfig } from '../config/config';
 import { openSystemDatabase, type SystemDatabase } from '../db/system-database';
 import { LiveMetadata } from '../live/live-metadata';
+import type { StagecraftPlugin } from '../plugins/plugin';
 import { WorkflowRuntime } from '../workflow/workflow-runtime';
 import { createApp } from './app';
 
@@ -20,17 +21,20 @@ export interface RunningServer {
 export interface StartServerOptions {
   /** Runs after the live metadata is loaded and before the port opens (first-start and demo seeding), so no request sees a half-prepared server. */
   prepare?: (live: LiveMetadata) => Promise<void>;
+  /** The plugins this server runs (guards, actions, deliverers, routes); the built-in one is always added. A `system` passed in should be opened with the same. */
+  plugins?: readonly StagecraftPlugin[];
 }
 
 export async function startServer(config: RuntimeConfig, system?: SystemDatabase, options: StartServerOptions = {}): Promise<RunningServer> {
-  const opened = system ?? (await openSystemDatabase(config));
+  const plugins = options.plugins ?? [];
+  const opened = system ?? (await openSystemDatabase(config, { plugins }));
   try {
     const live = await LiveMetadata.load(opened.repository, (identifier) => opened.database.quote(identifier), {
       pollMs: config.metadataPollMs,
       onError: (error) => console.error('[stagecraft] could not refresh the live metadata:', error),
     });
     if (options.prepare) await options.prepare(live);
-    const workflow = new WorkflowRuntime({ database: opened.database, repository: opened.repository, metadata: () => live.get(), config: config.workflow });
+    const workflow = new WorkflowRuntime({ database: opened.database, repository: opened.repository, metadata: () => live.get(), config: config.workflow, plugins });
     const app = createApp({ database: opened.database, repository: opened.repository, live, config, workflow });
     const server = app.listen(config.port, config.host);
     await new Promise<void>((resolve, reject) => {

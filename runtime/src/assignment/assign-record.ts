@@ -5,13 +5,12 @@
 import { ForbiddenError, NotFoundError } from '@stagecraft/core';
 import { accessOf, requireRecordAccess } from '../access/record-access';
 import { withoutHiddenFields } from '../access/visible-entity';
-import { auditRecordWrite } from '../audit/record-audit';
-import { BindParameters } from '../db/database';
 import { readRecord, recordNotFound } from '../records/operations/get-record';
-import { staleVersion } from '../records/operations/update-record';
+import { runRecordWrite } from '../records/pipeline/record-write-pipeline';
+import { staleVersion } from '../records/pipeline/versioned-update';
+import type { RecordWriteContext } from '../records/pipeline/write-context';
 import { entityOf, type RecordContext } from '../records/record-context';
 import type { RecordData } from '../records/record-rows';
-import { toSqlDateTime } from '../records/value-kinds';
 import { applyAssignmentRules, assignmentFieldOf, type Assignment } from './assignment-rules';
 
 export interface AssignResult {
@@ -30,23 +29,27 @@ export async function assignRecord(context: RecordContext, entityName: string, i
   if (access.fieldAccess(field) !== 'editable') {
     throw new ForbiddenError(`You may not assign ${entity.name} records`, [{ path: `/${field}`, message: 'assigning needs the privilege to set this field', code: 'readOnlyField' }]);
   }
-  return context.database.transaction(async (transaction) => {
-    const current = await readRecord(context, entity, id, { fields: entity.fieldList, sql: entity.selectAll }, transaction, true);
-    if (!current) throw recordNotFound(entity, id);
-    if (options.expectedVersion !== undefined && current.version !== options.expectedVersion) throw staleVersion(entity, id, current.version);
-    const routed: RecordData = { ...current };
-    const assignment = await applyAssignmentRules({ ...context, transaction }, entity, routed, transaction);
-    if (!assignment || assignment.user === current[field]) return { record: withoutHiddenFields(current, access), assignment: assignment ?? null };
-    const now = context.now();
-    const column = entity.fields.get(field);
-    const params = new BindParameters();
-    const q = (identifier: string): string => context.database.quote(identifier);
-    const sql =
-      `UPDATE ${entity.tableSql} SET ${column?.sql ?? q(field)} = ${params.add(assignment.user)}, ${q('version')} = ${q('version')} + 1, ${q('updated_at')} = ${params.add(toSqlDateTime(now))} ` +
-      `WHERE ${q('id')} = ${params.add(id)} AND ${q('version')} = ${params.add(current.version)}`;
-    if ((await context.database.update(sql, params.values, transaction)) === 0) throw staleVersion(entity, id, current.version);
-    await auditRecordWrite(context, transaction, 'ownerChange', entity.name, id, { [field]: { before: current[field] ?? null, after: assignment.user }, assignmentRule: assignment.rule });
-    const record: RecordData = { ...current, [field]: assignment.user, version: Number(current.version) + 1, updatedAt: now.toISOString() };
-    return { record: withoutHiddenFields(record, access), assignment };
-  });
+  let assignment: Assignment | undefined;
+  let current: RecordData | undefined;
+  // The record-write pipeline, kind `assign`: lock roll-up parents → load (the locked read and the
+  // rules; nothing is written when they pick nobody new) → formulas → UPDATE … WHERE version →
+  // roll-ups → timers → the `ownerChange` audit row naming the rule.
+  const write: RecordWriteContext = {
+    kind: 'assign', operation: context, entity, id, now: context.now(), after: {}, fields: [field], sent: {}, links: new Map(), afterCommit: [],
+    load: async (transaction) => {
+      const row = await readRecord(context, entity, id, { fields: entity.fieldList, sql: entity.selectAll }, transaction, true);
+      if (!row) throw recordNotFound(entity, id);
+      current = row;
+      if (options.expectedVersion !== undefined && current.version !== options.expectedVersion) throw staleVersion(entity, id, current.version);
+      const routed: RecordData = { ...current };
+      assignment = await applyAssignmentRules({ ...context, transaction }, entity, routed, transaction);
+      if (!assignment || assignment.user === current[field]) return false;
+      write.before = current;
+      write.after = { ...current, [field]: assignment.user };
+      write.audit = { changes: { [field]: { before: current[field] ?? null, after: assignment.user } }, note: { assignmentRule: assignment.rule } };
+      return true;
+    },
+  };
+  await runRecordWrite(write);
+  return { record: withoutHiddenFields(write.stored ?? current ?? {}, access), assignment: assignment ?? null };
 }

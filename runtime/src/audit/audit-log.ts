@@ -24,6 +24,7 @@ export const AUDIT_ACTIONS = [
   'passwordChanged',
   'publish',
   'rollback',
+  'purge',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

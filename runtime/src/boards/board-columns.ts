@@ -3,7 +3,7 @@
 // list builds — so a column never counts a record its reader could not open. Values come from the
 // compiled metadata (quoted identifiers) and bind parameters only.
 import type { BoardLayout, EnumOption, LocalisedText } from '@stagecraft/core';
-import { readableSource } from '../access/record-access';
+import { readableSource, readsNothing } from '../access/record-access';
 import { BindParameters } from '../db/database';
 import type { CompiledEntity, CompiledField } from '../live/compiled-types';
 import type { ListFilter } from '../records/list-query';
@@ -53,9 +53,15 @@ export async function boardColumns(context: RecordContext, layout: BoardLayout, 
   const sum = input.sumField ? `, SUM(${input.sumField.sql}) AS ${q('total')}` : '';
   // Under an "own or shared" rule the rows come from one indexed SELECT per alternative.
   const columns = [input.stored.fields.get('id')?.sql ?? q('id'), group, ...(input.sumField ? [input.sumField.sql] : [])];
-  const source = readableSource(context, input.stored, (into) => buildWhereClause(input.visible, input.filters, input.search, into), [...new Set(columns)], params);
-  const sql = `SELECT ${group} AS ${q('value')}, COUNT(*) AS ${q('count')}${sum} FROM ${source} GROUP BY ${group}`;
-  const rows = await context.database.select(sql, params.values);
+  const filterWhere = (into: BindParameters): string => buildWhereClause(input.visible, input.filters, input.search, into);
+  let rows: Array<Record<string, unknown>> = [];
+  if (readsNothing(context, input.stored)) {
+    // No readable record: every column is empty, no query (the filter is still checked).
+    filterWhere(new BindParameters());
+  } else {
+    const source = readableSource(context, input.stored, filterWhere, [...new Set(columns)], params);
+    rows = await context.database.select(`SELECT ${group} AS ${q('value')}, COUNT(*) AS ${q('count')}${sum} FROM ${source} GROUP BY ${group}`, params.values);
+  }
   const byValue = new Map(rows.map((row) => [String(row.value), row]));
   return columnOptionsOf(layout, input.groupBy).map((option) => {
     const row = byValue.get(option.value);

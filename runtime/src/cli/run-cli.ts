@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { RunningServer } from '../api/server';
 import { loadConfig } from '../config/config';
+import type { StagecraftPlugin } from '../plugins/plugin';
 import { EXIT_ERROR, EXIT_USAGE, reportError, UsageError, type CliIo } from './cli-io';
 import { planCommand, publishCommand, rollbackCommand, typesCommand, versionsCommand } from './commands/metadata-commands';
 import { serveCommand, startCommand } from './commands/serve-commands';
@@ -45,10 +46,13 @@ export interface CliResult {
 export interface CliOptions {
   io: CliIo;
   workingDirectory?: string;
+  /** The plugins every command runs (server, worker) or checks publishes against; the built-in one is always added. */
+  plugins?: readonly StagecraftPlugin[];
 }
 
 export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv, options: CliOptions): Promise<CliResult> {
   const { io } = options;
+  const plugins = options.plugins ?? [];
   try {
     const { values, positionals } = parseArgs({
       args: [...argv],
@@ -73,21 +77,21 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv, op
     switch (command) {
       case 'start':
         noArguments();
-        return { exitCode: 0, server: await startCommand(config, io) };
+        return { exitCode: 0, server: await startCommand(config, io, plugins) };
       case 'serve':
         noArguments();
-        return { exitCode: 0, server: await serveCommand(config, io) };
+        return { exitCode: 0, server: await serveCommand(config, io, plugins) };
       case 'worker':
         noArguments();
-        return { exitCode: 0, worker: await workerCommand(config, io) };
+        return { exitCode: 0, worker: await workerCommand(config, io, plugins) };
       case 'plan':
-        return { exitCode: await planCommand(config, io, directories()) };
+        return { exitCode: await planCommand(config, io, directories(), { plugins }) };
       case 'publish':
-        return { exitCode: await publishCommand(config, io, directories(), { confirm: values.confirm === true, ...(values.message !== undefined && { message: values.message }) }) };
+        return { exitCode: await publishCommand(config, io, directories(), { plugins, confirm: values.confirm === true, ...(values.message !== undefined && { message: values.message }) }) };
       case 'rollback': {
         const version = rest.length === 1 && /^\d+$/.test(rest[0] ?? '') ? Number(rest[0]) : Number.NaN;
         if (!Number.isSafeInteger(version) || version < 1) throw new UsageError('rollback takes one version number');
-        return { exitCode: await rollbackCommand(config, io, version, { confirm: values.confirm === true }) };
+        return { exitCode: await rollbackCommand(config, io, version, { plugins, confirm: values.confirm === true }) };
       }
       case 'versions':
         noArguments();

@@ -4,7 +4,7 @@
 // attaches the record the request names, or the readable record matching `matchOn`, or creates
 // one through the ordinary create pipeline (create permission, validation, duplicates, process
 // start, audit), and finally writes the link fields and `set` values on the source with its audit
-// row. Needs update access to the source (404 / 403 as for any write).
+// row — the source through the record-write pipeline (kind `convert`). Needs update access to the source (404 / 403 as for any write).
 import {
   ConflictError, NotFoundError, StagecraftError, ValidationError, compileExpression, isTruthy,
   type ConversionDefinition, type ConversionTargetDefinition,
@@ -12,19 +12,18 @@ import {
 import type { Transaction } from 'sequelize';
 import { accessOf, readableWhere, requireRecordAccess } from '../access/record-access';
 import { withoutHiddenFields } from '../access/visible-entity';
-import { auditRecordWrite } from '../audit/record-audit';
-import { changedFields } from '../audit/record-changes';
 import { BindParameters } from '../db/database';
 import { DuplicateRecordError } from '../duplicates/duplicate-error';
 import { findMatchingRecordId } from '../duplicates/duplicate-matching';
 import type { CompiledEntity } from '../live/compiled-types';
 import { prepareAutonumbers } from '../records/autonumbers';
-import { computeFormulas } from '../records/formulas';
 import { createRecord } from '../records/operations/create-record';
 import { readRecord, recordNotFound } from '../records/operations/get-record';
-import { staleVersion } from '../records/operations/update-record';
+import { runRecordWrite } from '../records/pipeline/record-write-pipeline';
+import { staleVersion } from '../records/pipeline/versioned-update';
+import type { RecordWriteContext } from '../records/pipeline/write-context';
 import { entityOf, type RecordContext } from '../records/record-context';
-import { encodeValue, storedValue, type RecordData } from '../records/record-rows';
+import type { RecordData } from '../records/record-rows';
 import { readConversionInput, type TargetRequest } from './conversion-input';
 
 export interface ConvertedTarget {
@@ -54,29 +53,43 @@ export async function convertRecord(context: RecordContext, entityName: string, 
   // Counters are created outside the transaction (SQLite has one writer: inside it, this would wait on itself).
   for (const target of conversion.targets) await prepareAutonumbers(context, entityOf(context, target.entity));
 
-  return context.database.transaction(async (transaction) => {
-    const inside: RecordContext = { ...context, transaction };
-    const source = await readRecord(inside, entity, id, { fields: entity.fieldList, sql: entity.selectAll }, transaction, true);
-    if (!source) throw recordNotFound(entity, id);
-    if (expectedVersion !== undefined && source.version !== expectedVersion) throw staleVersion(entity, id, source.version);
-    const converted = conversion.targets.filter((target) => source[target.link] !== null && source[target.link] !== undefined);
-    if (converted.length > 0) {
-      throw new ConflictError(`This ${entity.name} has already been converted`, converted.map((target) => ({ path: `/${target.link}`, message: `already converted into ${target.entity} "${String(source[target.link])}"`, code: 'alreadyConverted' })));
-    }
-    if (conversion.when !== undefined && !isTruthy(compileExpression(conversion.when).evaluate(source, { now: context.now() }))) {
-      throw new ValidationError(`This ${entity.name} cannot be converted yet`, [{ path: '', message: `the conversion needs ${conversion.when}`, code: 'notConvertible' }]);
-    }
-
-    const targets: Record<string, ConvertedTarget> = {};
-    const visibleSource = withHiddenFieldsEmpty(context, entity, source);
-    for (const target of conversion.targets) {
-      const request = input.targets.get(target.name) ?? { values: {} };
-      if (target.optional === true && request.create !== true && request.id === undefined) continue;
-      targets[target.name] = await produceTarget(inside, visibleSource, target, request, targets, transaction);
-    }
-    const record = await writeSource(inside, entity, source, conversion, targets, transaction);
-    return { record: withoutHiddenFields(record, accessOf(context, entity)), targets };
-  });
+  let targets: Record<string, ConvertedTarget> = {};
+  // The record-write pipeline, kind `convert`, for the source: lock roll-up parents → load (the
+  // locked read, the checks, the targets attached or created through the create pipeline in this
+  // transaction) → formulas → UPDATE … WHERE version → roll-ups → overlap rules → timers → the
+  // `convert` audit row.
+  const write: RecordWriteContext = {
+    kind: 'convert', operation: context, entity, id, now: context.now(), after: {}, fields: [], sent: {}, links: new Map(), afterCommit: [],
+    load: async (transaction) => {
+      const inside: RecordContext = { ...context, transaction };
+      const source = await readRecord(inside, entity, id, { fields: entity.fieldList, sql: entity.selectAll }, transaction, true);
+      if (!source) throw recordNotFound(entity, id);
+      if (expectedVersion !== undefined && source.version !== expectedVersion) throw staleVersion(entity, id, source.version);
+      const converted = conversion.targets.filter((target) => source[target.link] !== null && source[target.link] !== undefined);
+      if (converted.length > 0) {
+        throw new ConflictError(`This ${entity.name} has already been converted`, converted.map((target) => ({ path: `/${target.link}`, message: `already converted into ${target.entity} "${String(source[target.link])}"`, code: 'alreadyConverted' })));
+      }
+      if (conversion.when !== undefined && !isTruthy(compileExpression(conversion.when).evaluate(source, { now: context.now() }))) {
+        throw new ValidationError(`This ${entity.name} cannot be converted yet`, [{ path: '', message: `the conversion needs ${conversion.when}`, code: 'notConvertible' }]);
+      }
+      const produced: Record<string, ConvertedTarget> = {};
+      const visibleSource = withHiddenFieldsEmpty(context, entity, source);
+      for (const target of conversion.targets) {
+        const request = input.targets.get(target.name) ?? { values: {} };
+        if (target.optional === true && request.create !== true && request.id === undefined) continue;
+        produced[target.name] = await produceTarget(inside, visibleSource, target, request, produced, transaction);
+      }
+      targets = produced;
+      const after: RecordData = { ...source, ...(conversion.set ?? {}) };
+      for (const target of conversion.targets) if (produced[target.name]) after[target.link] = produced[target.name]?.id;
+      Object.assign(write, {
+        before: source, after, fields: [...Object.keys(conversion.set ?? {}), ...conversion.targets.map((target) => target.link)], audit: { note: { convertedInto: produced } },
+      });
+      return true;
+    },
+  };
+  await runRecordWrite(write);
+  return { record: withoutHiddenFields(write.stored ?? {}, accessOf(context, entity)), targets };
 }
 
 /** The source as the converting user sees it: a field hidden from them maps as empty, or the new records would show it. */
@@ -132,25 +145,4 @@ function mappedValues(context: RecordContext, entity: CompiledEntity, source: Re
     if (produced) values[field] = produced.id;
   }
   return values;
-}
-
-async function writeSource(context: RecordContext, entity: CompiledEntity, source: RecordData, conversion: ConversionDefinition, targets: Readonly<Record<string, ConvertedTarget>>, transaction: Transaction): Promise<RecordData> {
-  const now = context.now();
-  const merged: RecordData = { ...source, ...(conversion.set ?? {}) };
-  for (const target of conversion.targets) if (targets[target.name]) merged[target.link] = targets[target.name]?.id;
-  computeFormulas(entity, merged, now);
-  merged.version = Number(source.version) + 1;
-  merged.updatedAt = now.toISOString();
-  const names = new Set<string>(['version', 'updatedAt', ...Object.keys(conversion.set ?? {}), ...conversion.targets.map((target) => target.link)]);
-  const changed = entity.fieldList.filter((field) => names.has(field.name) || field.definition?.type === 'formula');
-  const params = new BindParameters();
-  const q = (identifier: string): string => context.database.quote(identifier);
-  const assignments = changed.map((field) => `${field.sql} = ${params.add(encodeValue(field, merged[field.name]))}`).join(', ');
-  const updated = await context.database.update(`UPDATE ${entity.tableSql} SET ${assignments} WHERE ${q('id')} = ${params.add(String(source.id))} AND ${q('version')} = ${params.add(source.version)}`, params.values, transaction);
-  if (updated === 0) throw staleVersion(entity, String(source.id), source.version);
-  const record: RecordData = {};
-  for (const field of entity.fieldList) record[field.name] = storedValue(field, merged[field.name]);
-  const changes = changedFields(source, record, changed.filter((field) => !field.isSystem).map((field) => field.name));
-  await auditRecordWrite(context, transaction, 'convert', entity.name, String(source.id), { ...changes, convertedInto: targets });
-  return record;
 }

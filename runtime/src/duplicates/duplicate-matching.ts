@@ -7,8 +7,7 @@
 // answer nor its absence tells them anything they could not see.
 import type { DuplicateRuleDefinition } from '@stagecraft/core';
 import type { Transaction } from 'sequelize';
-import { accessOf, readableWhere } from '../access/record-access';
-import { NO_ROWS } from '../access/access-sql';
+import { accessOf, readableAccess } from '../access/record-access';
 import { BindParameters, type Database } from '../db/database';
 import type { CompiledEntity, CompiledField } from '../live/compiled-types';
 import type { RecordContext } from '../records/record-context';
@@ -109,13 +108,13 @@ export async function findDuplicateCandidates(context: RecordContext, entity: Co
     if (fields.length === rule.fields.length && values.every((value): value is string => value !== null)) applicable.push({ rule, fields, values });
   }
   if (applicable.length === 0) return [];
-  const readable = readableWhere(context, entity, params);
-  if (readable === NO_ROWS) return [];
+  const readable = readableAccess(context, entity, params);
+  if (readable.kind === 'none') return [];
   const anyRule = applicable.map(({ fields, values }) => `(${fields.map((field, index) => `${normalisedSql(context.database, field)} = ${params.add(values[index])}`).join(' AND ')})`);
   const conditions = [`(${anyRule.join(' OR ')})`];
   const q = (identifier: string): string => context.database.quote(identifier);
   if (excludeId !== undefined) conditions.push(`${q('id')} <> ${params.add(excludeId)}`);
-  if (readable !== undefined) conditions.push(readable);
+  if (readable.kind === 'where') conditions.push(readable.sql);
   const labelField = labelFieldOf(context, entity);
   const columns = new Set<CompiledField>([...applicable.flatMap(({ fields }) => fields), ...(labelField ? [labelField] : [])]);
   const rows = await context.database.select(
@@ -156,9 +155,9 @@ export async function findMatchingRecordId(context: RecordContext, entity: Compi
     if (!field || value === null || access.fieldAccess(name) === 'hidden') return undefined;
     conditions.push(`${normalisedSql(context.database, field)} = ${params.add(value)}`);
   }
-  const readable = readableWhere(context, entity, params);
-  if (readable === NO_ROWS) return undefined;
-  if (readable !== undefined) conditions.push(readable);
+  const readable = readableAccess(context, entity, params);
+  if (readable.kind === 'none') return undefined;
+  if (readable.kind === 'where') conditions.push(readable.sql);
   const q = (identifier: string): string => context.database.quote(identifier);
   const rows = await context.database.select(`SELECT ${q('id')} FROM ${entity.tableSql} WHERE ${conditions.join(' AND ')} ORDER BY ${q('id')} LIMIT 1`, params.values, transaction);
   return rows[0] ? String(rows[0].id) : undefined;

@@ -10,15 +10,15 @@ import { accessOf, requireRecordAccess } from '../access/record-access';
 import { withoutHiddenFields } from '../access/visible-entity';
 import { auditRecordWrite } from '../audit/record-audit';
 import { changedFields } from '../audit/record-changes';
-import { BindParameters } from '../db/database';
 import type { CompiledEntity } from '../live/compiled-types';
-import { computeFormulas } from '../records/formulas';
-import { readLinks, writeLinks } from '../records/links';
+import { readLinks } from '../records/links';
 import { deleteRecords } from '../records/operations/delete-record';
 import { readRecord, recordNotFound } from '../records/operations/get-record';
-import { staleVersion } from '../records/operations/update-record';
+import { runRecordWrite } from '../records/pipeline/record-write-pipeline';
+import { staleVersion } from '../records/pipeline/versioned-update';
+import type { RecordWriteContext } from '../records/pipeline/write-context';
 import { entityOf, type RecordContext } from '../records/record-context';
-import { encodeValue, storedValue, type RecordData } from '../records/record-rows';
+import type { RecordData } from '../records/record-rows';
 import { refreshRollups } from '../rollups/rollup-maintenance';
 import { readMergeInput, type MergeInput } from './merge-input';
 import { repointReferences, type Repointed } from './merge-references';
@@ -59,29 +59,42 @@ export async function mergeRecords(context: RecordContext, entityName: string, s
   for (const id of input.from) await requireRecordAccess(context, entity, id, 'delete', () => recordNotFound(entity, id));
   const expectedVersion = options.expectedVersion ?? input.expectedVersion;
 
-  return context.database.transaction(async (transaction) => {
-    const all = { fields: entity.fieldList, sql: entity.selectAll };
-    const rows = new Map<string, RecordData>();
-    for (const id of [survivorId, ...input.from].sort()) {
-      const row = await readRecord(context, entity, id, all, transaction, true);
-      if (!row) throw recordNotFound(entity, id);
-      rows.set(id, row);
-    }
-    const survivor = rows.get(survivorId) as RecordData;
-    if (expectedVersion !== undefined && survivor.version !== expectedVersion) throw staleVersion(entity, survivorId, survivor.version);
-    const losers = input.from.map((id) => rows.get(id) as RecordData);
+  let repointed: Repointed[] = [];
+  // The record-write pipeline, kind `merge`, for the survivor: lock roll-up parents → load (the
+  // locked reads; the losers folded in and deleted) → formulas → UPDATE … WHERE version →
+  // roll-ups → overlap rules → timers → links → the `merge` audit row.
+  const write: RecordWriteContext = {
+    kind: 'merge', operation: context, entity, id: survivorId, now: context.now(), after: {}, fields: [], sent: {}, links: new Map(), afterCommit: [],
+    audit: { note: { mergedFrom: input.from } },
+    load: async (transaction) => {
+      const all = { fields: entity.fieldList, sql: entity.selectAll };
+      const rows = new Map<string, RecordData>();
+      for (const id of [survivorId, ...input.from].sort()) {
+        const row = await readRecord(context, entity, id, all, transaction, true);
+        if (!row) throw recordNotFound(entity, id);
+        rows.set(id, row);
+      }
+      const survivor = rows.get(survivorId) as RecordData;
+      if (expectedVersion !== undefined && survivor.version !== expectedVersion) throw staleVersion(entity, survivorId, survivor.version);
+      const losers = input.from.map((id) => rows.get(id) as RecordData);
 
-    const links = await unitedLinks(context, entity, survivorId, input.from, transaction);
-    const repointed = await repointReferences(context, entity, survivorId, input.from, transaction);
-    const rollupRows = new Map<CompiledEntity, RecordData[]>();
-    await deleteRecords(context, entity, [...input.from], transaction, new Set(), rollupRows);
-    for (const [child, childRows] of rollupRows) await refreshRollups(context, child, childRows, transaction);
-    for (const loser of losers) {
-      await auditRecordWrite(context, transaction, 'delete', entity.name, String(loser.id), { ...changedFields(loser, {}, Object.keys(loser)), mergedInto: { entity: entity.name, id: survivorId } });
-    }
-    const record = await writeSurvivor(context, entity, survivor, mergedValues(entity, survivor, losers, input), links, input.from, transaction);
-    return { record: withoutHiddenFields(record, access), merged: input.from, repointed };
-  });
+      write.links = await unitedLinks(context, entity, survivorId, input.from, transaction);
+      repointed = await repointReferences(context, entity, survivorId, input.from, transaction);
+      const rollupRows = new Map<CompiledEntity, RecordData[]>();
+      await deleteRecords(context, entity, [...input.from], transaction, new Set(), rollupRows);
+      for (const [child, childRows] of rollupRows) await refreshRollups(context, child, childRows, transaction);
+      for (const loser of losers) {
+        await auditRecordWrite(context, transaction, 'delete', entity.name, String(loser.id), { ...changedFields(loser, {}, Object.keys(loser)), mergedInto: { entity: entity.name, id: survivorId } });
+      }
+      const merged = mergedValues(entity, survivor, losers, input);
+      write.before = survivor;
+      write.after = merged;
+      write.fields = entity.fieldList.filter((field) => !field.isSystem && JSON.stringify(merged[field.name] ?? null) !== JSON.stringify(survivor[field.name] ?? null)).map((field) => field.name);
+      return true;
+    },
+  };
+  await runRecordWrite(write);
+  return { record: withoutHiddenFields(write.stored ?? {}, access), merged: input.from, repointed };
 }
 
 /** Each many-to-many relation's targets: the survivor's and the losers', united. */
@@ -92,26 +105,4 @@ async function unitedLinks(context: RecordContext, entity: CompiledEntity, survi
     for (const [name, ids] of await readLinks(context, entity, loser, names, transaction)) united.set(name, [...new Set([...(united.get(name) ?? []), ...ids])].sort());
   }
   return united;
-}
-
-async function writeSurvivor(context: RecordContext, entity: CompiledEntity, survivor: RecordData, values: RecordData, links: Map<string, string[]>, losers: readonly string[], transaction: Transaction): Promise<RecordData> {
-  const now = context.now();
-  const merged: RecordData = { ...values };
-  computeFormulas(entity, merged, now);
-  merged.version = Number(survivor.version) + 1;
-  merged.updatedAt = now.toISOString();
-  const changed = entity.fieldList.filter((field) => field.name === 'version' || field.name === 'updatedAt' || (!field.isSystem && JSON.stringify(merged[field.name] ?? null) !== JSON.stringify(survivor[field.name] ?? null)));
-  const params = new BindParameters();
-  const q = (identifier: string): string => context.database.quote(identifier);
-  const assignments = changed.map((field) => `${field.sql} = ${params.add(encodeValue(field, merged[field.name]))}`).join(', ');
-  const updated = await context.database.update(`UPDATE ${entity.tableSql} SET ${assignments} WHERE ${q('id')} = ${params.add(String(survivor.id))} AND ${q('version')} = ${params.add(survivor.version)}`, params.values, transaction);
-  if (updated === 0) throw staleVersion(entity, String(survivor.id), survivor.version);
-  const before: RecordData = { ...survivor, ...Object.fromEntries(await readLinks(context, entity, String(survivor.id), links.keys(), transaction)) };
-  await writeLinks(context, entity, String(survivor.id), links, transaction, true);
-  const record: RecordData = {};
-  for (const field of entity.fieldList) record[field.name] = storedValue(field, merged[field.name]);
-  const after: RecordData = { ...record, ...Object.fromEntries(links) };
-  const names = [...changed.filter((field) => !field.isSystem).map((field) => field.name), ...links.keys()];
-  await auditRecordWrite(context, transaction, 'merge', entity.name, String(survivor.id), { ...changedFields(before, after, names), mergedFrom: losers });
-  return { ...record, ...Object.fromEntries(links) };
 }

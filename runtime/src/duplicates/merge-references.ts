@@ -8,8 +8,7 @@
 // such records exist — but as the system, not as the caller: their audit row names the system
 // actor (with the merge it followed), and the caller's answer lists only the ids they may read.
 import type { Transaction } from 'sequelize';
-import { NO_ROWS } from '../access/access-sql';
-import { readableWhere, rowConditionSql } from '../access/record-access';
+import { readableAccess, rowAccess } from '../access/record-access';
 import { auditRecordWrite } from '../audit/record-audit';
 import { SYSTEM_ACTOR } from '../identity/actor';
 import { BindParameters } from '../db/database';
@@ -74,11 +73,11 @@ export async function repointReferences(context: RecordContext, entity: Compiled
 /** Which of `ids` the caller may read (or update): one query, none when the rule lets every record through. */
 async function idsWithin(context: RecordContext, entity: CompiledEntity, ids: readonly string[], operation: 'read' | 'update', transaction: Transaction): Promise<Set<string>> {
   const params = new BindParameters();
-  const condition = operation === 'read' ? readableWhere(context, entity, params) : rowConditionSql(context, entity, operation, params);
-  if (condition === undefined) return new Set(ids);
-  if (condition === NO_ROWS) return new Set();
+  const decision = operation === 'read' ? readableAccess(context, entity, params) : rowAccess(context, entity, operation, params);
+  if (decision.kind === 'all') return new Set(ids);
+  if (decision.kind === 'none') return new Set();
   const q = (identifier: string): string => context.database.quote(identifier);
-  const rows = await context.database.select(`SELECT ${q('id')} FROM ${entity.tableSql} WHERE ${q('id')} IN ${inList(params, ids)} AND ${condition}`, params.values, transaction);
+  const rows = await context.database.select(`SELECT ${q('id')} FROM ${entity.tableSql} WHERE ${q('id')} IN ${inList(params, ids)} AND ${decision.sql}`, params.values, transaction);
   return new Set(rows.map((row) => String(row.id)));
 }
 

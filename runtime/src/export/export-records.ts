@@ -3,7 +3,7 @@
 // rule), with only the fields they may see. Rows are read in batches, so an export of any size
 // holds one batch in memory while the response streams. Batches are pages of one ordering with
 // the id as tie-breaker; a record written meanwhile may shift between pages, as in a paged list.
-import { accessOf, andWhere, readableWhere, requireOperation, rowConditionSql } from '../access/record-access';
+import { accessOf, andWhere, readableAccess, requireOperation, rowAccess } from '../access/record-access';
 import { visibleEntityOf } from '../access/visible-entity';
 import { BindParameters } from '../db/database';
 import type { CompiledField } from '../live/compiled-types';
@@ -32,11 +32,16 @@ export function exportRecords(context: RecordContext, entityName: string, query:
   const selection = selectionOf(entity, query.fields, []);
   const params = new BindParameters();
   const filtered = buildWhereClause(entity, query.filters, query.search, params);
-  const where = andWhere(andWhere(filtered, readableWhere(context, stored, params)), rowConditionSql(context, stored, 'export', params));
+  const readable = readableAccess(context, stored, params);
+  const exportable = rowAccess(context, stored, 'export', params);
+  // No record both readable and exportable: the file has its header and no row, without a query.
+  const reachesNothing = readable.kind === 'none' || exportable.kind === 'none';
+  const where = andWhere(andWhere(filtered, readable), exportable);
   const baseSql = `SELECT ${selection.sql} FROM ${entity.tableSql}${where}${orderByOf(entity, query.sort)}`;
   return {
     fields: selection.fields,
     async *batches() {
+      if (reachesNothing) return;
       for (let offset = 0; ; offset += EXPORT_BATCH_SIZE) {
         // LIMIT and OFFSET are integers we computed, inlined because not every driver binds them.
         const rows = await context.database.select(`${baseSql} LIMIT ${EXPORT_BATCH_SIZE} OFFSET ${offset}`, params.values);

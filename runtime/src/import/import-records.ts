@@ -9,8 +9,7 @@
 // amounts or ids exist beyond what the caller may see.
 import { NotFoundError, StagecraftError, ValidationError, type Problem } from '@stagecraft/core';
 import type { Transaction } from 'sequelize';
-import { NO_ROWS } from '../access/access-sql';
-import { accessOf, readableWhere, requireOperation, rowConditionSql } from '../access/record-access';
+import { accessOf, readableAccess, requireOperation, rowAccess } from '../access/record-access';
 import { BindParameters } from '../db/database';
 import type { CompiledEntity } from '../live/compiled-types';
 import { prepareAutonumbers } from '../records/autonumbers';
@@ -138,9 +137,9 @@ class RowImporter {
     const params = new BindParameters();
     const conditions = [`${field.sql} = ${params.add(field.codec.toColumn(value, field.scale))}`];
     // Only records the caller may both read and change: anything else is, to them, no record at all.
-    for (const condition of [readableWhere(this.context, this.entity, params), rowConditionSql(this.context, this.entity, 'update', params)]) {
-      if (condition === NO_ROWS) return this.noTarget(value);
-      if (condition !== undefined) conditions.push(condition);
+    for (const decision of [readableAccess(this.context, this.entity, params), rowAccess(this.context, this.entity, 'update', params)]) {
+      if (decision.kind === 'none') return this.noTarget(value);
+      if (decision.kind === 'where') conditions.push(decision.sql);
     }
     const rows = await this.context.database.select(`SELECT ${q('id')} FROM ${this.entity.tableSql} WHERE ${conditions.join(' AND ')} LIMIT 2`, params.values, transaction);
     if (rows.length > 1) throw new ValidationError('Ambiguous key', [{ path: `/${pointerSegment(key)}`, message: `more than one ${this.entity.name} record has this ${key}; match by a unique field or by id`, code: 'ambiguousKey' }]);

@@ -56,17 +56,19 @@ function missingReference(reference: CheckedReference, value: string): Problem {
 }
 
 /**
- * The user fields among `names` must hold existing users: a process's values (assignOwner, setField)
- * are the process's, so any user counts, readable by the actor or not. A problem is the process's
- * fault (`actionFailed`), as in validateEffectValues.
+ * The references and user fields among `names` must name existing records: a process's values
+ * (setFields, assignOwner) are the process's, so any record counts, readable by the actor or not.
+ * A problem is the process's fault (`actionFailed`), as in validateEffectValues.
  */
-export async function checkEffectUsers(scope: CheckScope, entity: CompiledEntity, record: Readonly<Record<string, unknown>>, names: readonly string[], processName: string, transaction: Transaction): Promise<void> {
+export async function checkEffectReferences(scope: CheckScope, entity: CompiledEntity, record: Readonly<Record<string, unknown>>, names: readonly string[], processName: string, transaction: Transaction): Promise<void> {
   const problems: Problem[] = [];
   for (const reference of checkedReferencesOf(scope, entity)) {
     const value = record[reference.field.name];
-    if (reference.target !== USER_ENTITY || !names.includes(reference.field.name) || typeof value !== 'string') continue;
-    const found = await existingIdsIn(scope, USER_ENTITY, [value], transaction);
-    if (!found.has(value)) problems.push({ ...missingReference(reference, value), code: 'actionFailed', message: `the process ${processName} would set it to a user that does not exist ("${value}")` });
+    if (!names.includes(reference.field.name) || typeof value !== 'string') continue;
+    const found = await existingIdsIn(scope, reference.target, [value], transaction);
+    if (found.has(value)) continue;
+    const what = reference.target === USER_ENTITY ? 'a user' : `a ${reference.target}`;
+    problems.push({ ...missingReference(reference, value), code: 'actionFailed', message: `the process ${processName} would set it to ${what} that does not exist ("${value}")` });
   }
   if (problems.length > 0) throw new ValidationError(`The process "${processName}" would leave the ${entity.name} record invalid`, problems);
 }

@@ -3,17 +3,18 @@
 // problem), then each record moves in its own transaction — snapshot, metadata version, stage
 // column, timers, a transition log row and an audit row.
 import { migrateSnapshot, ValidationError, type MigrationResult, type Problem, type ProcessStateValue, type StateMapping } from '@stagecraft/core';
-import type { Transaction } from 'sequelize';
 import { changedFields } from '../audit/record-changes';
 import { appendAudit } from '../audit/audit-log';
 import type { Actor, RequestOrigin } from '../identity/actor';
+import { recordWritePipeline } from '../records/pipeline/record-write-pipeline';
+import type { RecordWriteContext } from '../records/pipeline/write-context';
 import { isPlainObject } from '../records/write-input';
 import { processIn } from './process-catalog';
 import { listInstancesOfProcess, readInstances, updateInstance } from './process-instances';
 import { processUserOf } from './process-start';
-import { readRecordRow, writeRecordRow } from './record-row';
+import { readRecordRow } from './record-row';
 import { appendTransition } from './transition-log';
-import { entityIn, type WorkflowService } from './workflow-service';
+import { entityIn, recordContextOf, type WorkflowService } from './workflow-service';
 
 export const MIGRATE_EVENT = 'stagecraft.migrate';
 const MAX_RECORDS = 10_000;
@@ -66,29 +67,43 @@ export async function migrateProcessInstances(service: WorkflowService, processN
 
   let migrated = 0;
   for (const { recordId } of instances) {
-    const moved = await service.database.transaction(async (transaction: Transaction) => {
-      const record = await readRecordRow(service.database, entity, recordId, transaction, true);
-      const instance = (await readInstances(service.database, entity.name, recordId, transaction, true)).find((candidate) => candidate.process === processName);
-      if (!record || !instance || instance.metadataVersion !== request.fromVersion) return false;
-      const result = migrateSnapshot(from, to, instance.snapshot, request.mapping, input(record));
-      if (!result.ok) throw new ValidationError(`The ${entity.name} record ${recordId} changed during the migration`, result.problems);
-      const stageField = to.document.stageField;
-      const after = { ...record, [stageField]: result.stage };
-      const written = await writeRecordRow(service.database, entity, record, after, [stageField], now, transaction);
-      const owner = { entity: entity.name, recordId, process: processName };
-      await updateInstance(service.database, { ...owner, metadataVersion: toVersion, snapshot: result.snapshot }, now, transaction);
-      await service.timers.apply(owner, result.timers, transaction);
-      const previous = instance.snapshot as { value?: unknown };
-      await appendTransition(service.database, {
-        ...owner, metadataVersion: toVersion, event: MIGRATE_EVENT, from: (previous.value ?? null) as ProcessStateValue | null, to: result.stateValue, actor, at: now,
-        recordVersion: Number(written.version), payload: { fromVersion: request.fromVersion, toVersion, mapping: request.mapping }, effects: [],
-      }, transaction);
-      await appendAudit(service.database, {
-        action: 'transition', actor, origin, at: now, entity: entity.name, recordId,
-        changes: { process: processName, event: MIGRATE_EVENT, fromVersion: request.fromVersion, toVersion, from: previous.value ?? null, to: result.stateValue, fields: changedFields(record, written, [stageField]) },
-      }, transaction);
-      return true;
-    });
+    let result: Extract<MigrationResult, { ok: true }> | undefined;
+    let previous: unknown;
+    // The record-write pipeline, as a transition (the stage moves): lock roll-up parents → load
+    // (the locked read, the snapshot migrated) → formulas → UPDATE … WHERE version → roll-ups →
+    // the instance, timers, log and audit rows (persistStep) → overlap rules → permission audit.
+    const write: RecordWriteContext = {
+      kind: 'transition', operation: recordContextOf(service.database, metadata, actor, origin, now), entity, id: recordId, now,
+      after: {}, fields: [], sent: {}, links: new Map(), deferWrite: true, afterCommit: [],
+      load: async (transaction) => {
+        const record = await readRecordRow(service.database, entity, recordId, transaction, true);
+        const instance = (await readInstances(service.database, entity.name, recordId, transaction, true)).find((candidate) => candidate.process === processName);
+        if (!record || !instance || instance.metadataVersion !== request.fromVersion) return false;
+        const migrated = migrateSnapshot(from, to, instance.snapshot, request.mapping, input(record));
+        if (!migrated.ok) throw new ValidationError(`The ${entity.name} record ${recordId} changed during the migration`, migrated.problems);
+        result = migrated;
+        previous = (instance.snapshot as { value?: unknown }).value ?? null;
+        const stageField = to.document.stageField;
+        Object.assign(write, { before: record, after: { ...record, [stageField]: migrated.stage }, fields: [stageField] });
+        return true;
+      },
+      persistStep: async (transaction) => {
+        const written = write.stored;
+        if (!result || !written || !write.before) return;
+        const owner = { entity: entity.name, recordId, process: processName };
+        await updateInstance(service.database, { ...owner, metadataVersion: toVersion, snapshot: result.snapshot }, now, transaction);
+        await service.timers.apply(owner, result.timers, transaction);
+        await appendTransition(service.database, {
+          ...owner, metadataVersion: toVersion, event: MIGRATE_EVENT, from: previous as ProcessStateValue | null, to: result.stateValue, actor, at: now,
+          recordVersion: Number(written.version), payload: { fromVersion: request.fromVersion, toVersion, mapping: request.mapping }, effects: [],
+        }, transaction);
+        await appendAudit(service.database, {
+          action: 'transition', actor, origin, at: now, entity: entity.name, recordId,
+          changes: { process: processName, event: MIGRATE_EVENT, fromVersion: request.fromVersion, toVersion, from: previous, to: result.stateValue, fields: changedFields(write.before, written, write.fields) },
+        }, transaction);
+      },
+    };
+    const moved = await service.database.transaction((transaction) => recordWritePipeline.run(write, transaction));
     if (moved) migrated += 1;
   }
   return { process: processName, fromVersion: request.fromVersion, toVersion, migrated };

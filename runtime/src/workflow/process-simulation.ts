@@ -2,7 +2,7 @@
 // nothing is read from or written to the record tables. The process is the live one, or an
 // unpublished document sent along (validated and compiled against the live bundle first, so a
 // process can be tried before it is published; its problems come back at `/process/...`).
-import { BadRequestError, compileProcess, isStorableInstant, STORED_DATE_RANGE, simulateProcess, ValidationError, type CompiledProcess, type Problem, type ProcessDocument, type ProcessUser, type SimulatedEvent, type Simulation } from '@stagecraft/core';
+import { BadRequestError, compileProcess, isStorableInstant, validateDocument, type EntityDocument, STORED_DATE_RANGE, simulateProcess, ValidationError, type CompiledProcess, type Problem, type ProcessDocument, type ProcessUser, type SimulatedEvent, type Simulation } from '@stagecraft/core';
 import type { Actor } from '../identity/actor';
 import type { CompiledMetadata } from '../live/compiled-types';
 import { isPlainObject } from '../records/write-input';
@@ -15,6 +15,8 @@ export interface SimulationRequest {
   user: ProcessUser;
   now: Date;
   document?: ProcessDocument;
+  /** The process's entity as drafted (the studio simulates a process on an entity not yet published). */
+  entity?: EntityDocument;
 }
 
 const MAX_EVENTS = 500;
@@ -36,6 +38,13 @@ export function readSimulationRequest(body: unknown, actor: Actor, now: Date): S
   const start = body.now === undefined ? now : isSimulatedTime(body.now) ? new Date(body.now) : undefined;
   if (!start) problems.push({ path: '/now', message: `must be a date-time ${STORED_DATE_RANGE}`, code: 'format' });
   if (body.process !== undefined && !isPlainObject(body.process)) problems.push({ path: '/process', message: 'must be a process document', code: 'type' });
+  let entity: EntityDocument | undefined;
+  if (body.entity !== undefined) {
+    if (body.process === undefined) problems.push({ path: '/entity', message: 'is only taken with a "process" document', code: 'dependentRequired' });
+    const validation = validateDocument(body.entity);
+    if (validation.document?.kind === 'entity') entity = validation.document;
+    else problems.push(...(validation.problems.length > 0 ? validation.problems : [{ path: '/kind', message: 'must be "entity"', code: 'const' }]).map((problem) => ({ ...problem, path: `/entity${problem.path}` })));
+  }
   if (problems.length > 0) throw new ValidationError('The simulation request is not valid', problems);
   return {
     record: record as Record<string, unknown>,
@@ -43,6 +52,7 @@ export function readSimulationRequest(body: unknown, actor: Actor, now: Date): S
     user,
     now: start ?? now,
     ...(isPlainObject(body.process) ? { document: body.process as unknown as ProcessDocument } : {}),
+    ...(entity ? { entity } : {}),
   };
 }
 
@@ -61,12 +71,16 @@ function isSimulatedTime(raw: unknown): raw is string {
   return typeof raw === 'string' && isStorableInstant(new Date(raw));
 }
 
-export function processToSimulate(catalog: ProcessCatalog, metadata: CompiledMetadata, name: string, document?: ProcessDocument): CompiledProcess {
+export function processToSimulate(catalog: ProcessCatalog, metadata: CompiledMetadata, name: string, document?: ProcessDocument, entity?: EntityDocument): CompiledProcess {
   if (!document) return processIn(catalog.of(metadata), name);
   if (document.name !== undefined && document.name !== name) {
     throw new ValidationError('The process document has another name than the route', [{ path: '/process/name', message: `must be "${name}"`, code: 'const' }]);
   }
-  const bundle = { ...metadata.bundle, processes: { ...metadata.bundle.processes, [name]: document } };
+  if (entity && entity.name !== document.entity) {
+    throw new ValidationError('The entity document is not the process\'s entity', [{ path: '/entity/name', message: `must be "${document.entity}"`, code: 'const' }]);
+  }
+  const entities = entity ? { ...metadata.bundle.entities, [entity.name]: entity } : metadata.bundle.entities;
+  const bundle = { ...metadata.bundle, entities, processes: { ...metadata.bundle.processes, [name]: document } };
   try {
     return compileProcess(document, catalog.registry, { bundle });
   } catch (error) {

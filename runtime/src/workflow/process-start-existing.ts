@@ -5,17 +5,18 @@
 // entry actions set) with version + 1, and persist each start with its log row, audit row, timers
 // and outbox rows. A process the record already runs is a 409, so a redelivered start acts once.
 import { ConflictError, NotFoundError, START_EVENT, startProcess, type CompiledProcess, type StepSuccess } from '@stagecraft/core';
-import type { Transaction } from 'sequelize';
 import { accessOf, requireOperation, requireRecordAccess } from '../access/record-access';
 import { withoutHiddenFields } from '../access/visible-entity';
 import { changedFields } from '../audit/record-changes';
 import type { Actor, RequestOrigin } from '../identity/actor';
 import { recordNotFound } from '../records/operations/get-record';
+import { recordWritePipeline } from '../records/pipeline/record-write-pipeline';
+import type { RecordWriteContext } from '../records/pipeline/write-context';
 import type { RecordData } from '../records/record-rows';
 import { readInstances } from './process-instances';
 import { boundProcesses, processUserOf } from './process-start';
-import { changedFieldNames, recordAfterStep, validateEffects } from './record-effects';
-import { readRecordRow, writeRecordRow } from './record-row';
+import { changedFieldNames, recordAfterStep, validateEffectValues } from './record-effects';
+import { readRecordRow } from './record-row';
 import { stepFailureError } from './step-errors';
 import { persistStep, type PersistedStep } from './step-persistence';
 import { entityIn, recordContextOf, type WorkflowService } from './workflow-service';
@@ -40,35 +41,46 @@ export async function startRecordProcesses(service: WorkflowService, entityName:
   if (version === null || wanted.length === 0) {
     throw new NotFoundError(processName === undefined ? `No process is bound to ${entity.name} records` : `The process "${processName}" is not bound to ${entity.name} records`);
   }
-  const work = async (transaction: Transaction): Promise<{ written: RecordData; persisted: PersistedStep[]; started: StartedProcesses['started'] }> => {
-    const record = await readRecordRow(service.database, entity, id, transaction, true);
-    if (!record) throw recordNotFound(entity, id);
-    const running = new Set((await readInstances(service.database, entity.name, id, transaction, true)).map((instance) => instance.process));
-    const toStart = wanted.filter((compiled) => !running.has(compiled.name));
-    if (toStart.length === 0) {
-      throw new ConflictError(`The ${entity.name} record "${id}" already runs ${wanted.map((compiled) => `"${compiled.name}"`).join(', ')}`, wanted.map((compiled) => ({ path: '/process', message: `already running ${compiled.name}`, code: 'processRunning' })));
-    }
-    let after: RecordData = { ...record };
-    const steps: Array<{ compiled: CompiledProcess; step: StepSuccess }> = [];
-    for (const compiled of toStart) {
-      const step = startProcess(compiled, { record: after, user: processUserOf(actor), now, locale: actor.locale });
-      if (!step.ok) throw stepFailureError(step, compiled.name, `"${compiled.document.initial}"`);
-      after = await recordAfterStep({ database: service.database, metadata, transaction }, entity, compiled, step, after);
-      steps.push({ compiled, step });
-    }
-    const names = changedFieldNames(entity, record, after);
-    await validateEffects({ database: service.database, metadata, transaction }, entity, after, names, toStart.map((compiled) => compiled.name).join(', '));
-    const written = await writeRecordRow(service.database, entity, record, after, names, now, transaction);
-    const persisted: PersistedStep[] = [];
-    for (const { compiled, step } of steps) {
-      persisted.push(await persistStep(service.stores(), {
-        entity: entity.name, record: written, compiled, metadataVersion: version, step, event: START_EVENT,
-        actor, origin, now, isStart: true, auditChanges: changedFields(record, written, names),
-      }, transaction));
-    }
-    return { written, persisted, started: steps.map(({ compiled, step }) => ({ process: compiled.name, metadataVersion: version, stage: step.stage })) };
+  const steps: Array<{ compiled: CompiledProcess; step: StepSuccess }> = [];
+  const persisted: PersistedStep[] = [];
+  // The record-write pipeline, as a transition (a start is a process step): lock roll-up parents →
+  // load (the locked read, each start decided) → references → formulas → UPDATE … WHERE version →
+  // roll-ups → each start's rows → overlap rules → permission audit → credentials.
+  const write: RecordWriteContext = {
+    kind: 'transition', operation: context, entity, id, now, after: {}, fields: [], sent: {}, links: new Map(), deferWrite: true, afterCommit: [],
+    load: async (transaction) => {
+      const record = await readRecordRow(service.database, entity, id, transaction, true);
+      if (!record) throw recordNotFound(entity, id);
+      const running = new Set((await readInstances(service.database, entity.name, id, transaction, true)).map((instance) => instance.process));
+      const toStart = wanted.filter((compiled) => !running.has(compiled.name));
+      if (toStart.length === 0) {
+        throw new ConflictError(`The ${entity.name} record "${id}" already runs ${wanted.map((compiled) => `"${compiled.name}"`).join(', ')}`, wanted.map((compiled) => ({ path: '/process', message: `already running ${compiled.name}`, code: 'processRunning' })));
+      }
+      let after: RecordData = { ...record };
+      for (const compiled of toStart) {
+        const step = startProcess(compiled, { record: after, user: processUserOf(actor), now, locale: actor.locale });
+        if (!step.ok) throw stepFailureError(step, compiled.name, `"${compiled.document.initial}"`);
+        after = await recordAfterStep({ database: service.database, metadata, transaction }, entity, compiled, step, after);
+        steps.push({ compiled, step });
+      }
+      const names = changedFieldNames(entity, record, after);
+      const processNames = toStart.map((compiled) => compiled.name).join(', ');
+      validateEffectValues(entity, after, names, processNames);
+      Object.assign(write, { before: record, after, fields: names, effects: { names, process: processNames } });
+      return true;
+    },
+    persistStep: async (transaction) => {
+      if (!write.before || !write.stored) return;
+      for (const { compiled, step } of steps) {
+        persisted.push(await persistStep(service.stores(), {
+          entity: entity.name, record: write.stored, compiled, metadataVersion: version, step, event: START_EVENT,
+          actor, origin, now, isStart: true, auditChanges: changedFields(write.before, write.stored, write.fields),
+        }, transaction));
+      }
+    },
   };
-  const done = await service.database.transaction(work);
-  service.committed(done.persisted);
-  return { record: withoutHiddenFields({ ...done.written }, access), started: done.started };
+  await service.database.transaction((transaction) => recordWritePipeline.run(write, transaction));
+  service.committed(persisted);
+  const started = steps.map(({ compiled, step }) => ({ process: compiled.name, metadataVersion: version, stage: step.stage }));
+  return { record: withoutHiddenFields({ ...write.stored }, access), started };
 }

@@ -6,7 +6,7 @@
 import { ValidationError, type AssignOwnerEffect, type CompiledProcess, type Effect, type Problem, type StepSuccess } from '@stagecraft/core';
 import { findUser } from '../identity/identity-entities';
 import type { CompiledEntity } from '../live/compiled-types';
-import { checkEffectUsers } from '../records/reference-checks';
+import { checkEffectReferences } from '../records/reference-checks';
 import type { RecordData } from '../records/record-rows';
 import { validateValues } from '../records/write-input';
 import { leastLoaded, nextInTurn, teamMembers, type AssignmentScope } from './team-assignment';
@@ -46,10 +46,10 @@ export function changedFieldNames(entity: CompiledEntity, before: RecordData, af
     .map((field) => field.name);
 }
 
-/** validateEffectValues, then that the user fields the effects set name existing users (a query per changed user field). */
+/** validateEffectValues, then that the references and user fields the effects set name existing records (a query per changed one). */
 export async function validateEffects(scope: AssignmentScope, entity: CompiledEntity, record: RecordData, names: readonly string[], processName: string): Promise<void> {
   validateEffectValues(entity, record, names, processName);
-  await checkEffectUsers(scope, entity, record, names, processName, scope.transaction);
+  await checkEffectReferences(scope, entity, record, names, processName, scope.transaction);
 }
 
 /** Validates what the process's effects write; a problem here is the process's fault, reported as actionFailed. */

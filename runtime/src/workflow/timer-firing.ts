@@ -3,16 +3,17 @@
 // whether the timer still counts (same generation, still armed, running, due), and a firing is
 // written like a transition by the system actor. A committed firing can never fire again (its row
 // is gone in the same commit); a crash before the commit leaves the row for the next lease.
-import { StagecraftError, stepProcess, TIMER_EVENT_TYPE, type TimerOutcome } from '@stagecraft/core';
+import { StagecraftError, stepProcess, TIMER_EVENT_TYPE, type CompiledProcess, type StepSuccess, type TimerOutcome } from '@stagecraft/core';
 import type { Transaction } from 'sequelize';
 import { changedFields } from '../audit/record-changes';
 import { SYSTEM_ACTOR, NO_ORIGIN } from '../identity/actor';
-import { feedsRollups, lockRollupParentsOf, refreshRollups } from '../rollups/rollup-maintenance';
+import { recordWritePipeline } from '../records/pipeline/record-write-pipeline';
+import type { RecordWriteContext } from '../records/pipeline/write-context';
 import { processIn } from './process-catalog';
 import { readInstances, updateInstance } from './process-instances';
 import { processUserOf } from './process-start';
-import { changedFieldNames, recordAfterStep, validateEffects } from './record-effects';
-import { readRecordRow, writeRecordRow } from './record-row';
+import { changedFieldNames, recordAfterStep, validateEffectValues } from './record-effects';
+import { readRecordRow } from './record-row';
 import { persistStep, type PersistedStep } from './step-persistence';
 import type { TimerRow } from './timer-rows';
 import { recordContextOf, type WorkflowService } from './workflow-service';
@@ -34,38 +35,54 @@ export async function fireClaimedTimer(service: WorkflowService, timer: TimerRow
   const work = async (transaction: Transaction): Promise<{ outcome: TimerFiringOutcome; persisted?: PersistedStep }> => {
     if (!(await service.timers.consume(timer, token, transaction))) return { outcome: 'lost' };
     const entity = metadata.entities.get(timer.entity);
+    if (!entity) return { outcome: 'gone' };
     const context = recordContextOf(database, metadata, SYSTEM_ACTOR, NO_ORIGIN, now);
-    if (entity) await lockRollupParentsOf(context, entity, timer.recordId, transaction);
-    const record = entity ? await readRecordRow(database, entity, timer.recordId, transaction, true) : null;
-    const instance = record ? (await readInstances(database, timer.entity, timer.recordId, transaction, true)).find((candidate) => candidate.process === timer.process) : undefined;
-    if (!entity || !record || !instance) return { outcome: 'gone' };
-    const compiled = processIn(await service.catalog.forVersion(instance.metadataVersion), instance.process);
-    const step = stepProcess(compiled, instance.snapshot, { type: TIMER_EVENT_TYPE, timer: timer.key, generation: timer.generation }, { record, user: processUserOf(SYSTEM_ACTOR), now });
-    if (!step.ok) throw new TimerActionFailed(step.reasons.map((reason) => reason.message).join('; ') || step.error);
-    const outcome = step.timer?.outcome ?? 'fired';
-    const owner = { entity: timer.entity, recordId: timer.recordId, process: timer.process };
-    if (outcome === 'notDue') {
-      // Early (a queue delivered before the clock's due time): put the row back at its due time.
-      const dueAt = step.snapshot.timers[timer.key]?.dueAt ?? timer.dueAt;
-      await service.timers.apply(owner, { arm: [{ key: timer.key, state: timer.state, timer: timer.key, dueAt, generation: timer.generation }], cancel: [], pause: [], resume: [], skipped: [] }, transaction);
-      return { outcome };
-    }
-    if (outcome !== 'fired') {
-      if (outcome === 'blocked') await updateInstance(database, { ...owner, metadataVersion: instance.metadataVersion, snapshot: step.snapshot }, now, transaction);
-      await service.timers.apply(owner, step.timers, transaction);
-      return { outcome };
-    }
-    const after = await recordAfterStep({ database, metadata, transaction }, entity, compiled, step, record);
-    const names = changedFieldNames(entity, record, after);
-    await validateEffects({ database, metadata, transaction }, entity, after, names, compiled.name);
-    const written = await writeRecordRow(database, entity, record, after, names, now, transaction);
-    if (feedsRollups(context, entity)) await refreshRollups(context, entity, [record, written], transaction);
-    const persisted = await persistStep(service.stores(), {
-      entity: entity.name, record: written, compiled, metadataVersion: instance.metadataVersion, step,
-      event: `${TIMER_EVENT_TYPE}:${timer.key}`, payload: { timer: timer.key, generation: timer.generation },
-      actor: SYSTEM_ACTOR, origin: NO_ORIGIN, now, isStart: false, auditChanges: changedFields(record, written, names),
-    }, transaction);
-    return { outcome, persisted };
+    let outcome: TimerFiringOutcome = 'gone';
+    let persisted: PersistedStep | undefined;
+    let decided: { step: StepSuccess; compiled: CompiledProcess; metadataVersion: number } | undefined;
+    // The record-write pipeline, kind `timer`: lock roll-up parents → load (the locked read and the
+    // engine's decision; most firings stop here) → references → formulas → UPDATE … WHERE version →
+    // roll-ups → the step's rows → overlap rules → permission audit → credentials.
+    const write: RecordWriteContext = {
+      kind: 'timer', operation: context, entity, id: timer.recordId, now, after: {}, fields: [], sent: {}, links: new Map(), deferWrite: true, afterCommit: [],
+      load: async () => {
+        const record = await readRecordRow(database, entity, timer.recordId, transaction, true);
+        const instance = record ? (await readInstances(database, timer.entity, timer.recordId, transaction, true)).find((candidate) => candidate.process === timer.process) : undefined;
+        if (!record || !instance) return false;
+        const compiled = processIn(await service.catalog.forVersion(instance.metadataVersion), instance.process);
+        const step = stepProcess(compiled, instance.snapshot, { type: TIMER_EVENT_TYPE, timer: timer.key, generation: timer.generation }, { record, user: processUserOf(SYSTEM_ACTOR), now });
+        if (!step.ok) throw new TimerActionFailed(step.reasons.map((reason) => reason.message).join('; ') || step.error);
+        outcome = step.timer?.outcome ?? 'fired';
+        const owner = { entity: timer.entity, recordId: timer.recordId, process: timer.process };
+        if (outcome === 'notDue') {
+          // Early (a queue delivered before the clock's due time): put the row back at its due time.
+          const dueAt = step.snapshot.timers[timer.key]?.dueAt ?? timer.dueAt;
+          await service.timers.apply(owner, { arm: [{ key: timer.key, state: timer.state, timer: timer.key, dueAt, generation: timer.generation }], cancel: [], pause: [], resume: [], skipped: [] }, transaction);
+          return false;
+        }
+        if (outcome !== 'fired') {
+          if (outcome === 'blocked') await updateInstance(database, { ...owner, metadataVersion: instance.metadataVersion, snapshot: step.snapshot }, now, transaction);
+          await service.timers.apply(owner, step.timers, transaction);
+          return false;
+        }
+        const after = await recordAfterStep({ database, metadata, transaction }, entity, compiled, step, record);
+        const names = changedFieldNames(entity, record, after);
+        validateEffectValues(entity, after, names, compiled.name);
+        Object.assign(write, { before: record, after, fields: names, effects: { names, process: compiled.name } });
+        decided = { step, compiled, metadataVersion: instance.metadataVersion };
+        return true;
+      },
+      persistStep: async () => {
+        if (!decided || !write.before || !write.stored) return;
+        persisted = await persistStep(service.stores(), {
+          entity: entity.name, record: write.stored, compiled: decided.compiled, metadataVersion: decided.metadataVersion, step: decided.step,
+          event: `${TIMER_EVENT_TYPE}:${timer.key}`, payload: { timer: timer.key, generation: timer.generation },
+          actor: SYSTEM_ACTOR, origin: NO_ORIGIN, now, isStart: false, auditChanges: changedFields(write.before, write.stored, write.fields),
+        }, transaction);
+      },
+    };
+    await recordWritePipeline.run(write, transaction);
+    return persisted ? { outcome, persisted } : { outcome };
   };
   try {
     const result = await database.transaction(work);

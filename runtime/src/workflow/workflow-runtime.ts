@@ -2,7 +2,6 @@
 // service, the record hooks, the timer scheduler, the outbox worker and — with REDIS_URL — the
 // BullMQ queue that arming timers feeds. Loops start only when asked: `serve` runs them embedded
 // without Redis; `stagecraft worker` runs them (and the BullMQ consumer) in its own process.
-import type { RegistryExtension } from '@stagecraft/core';
 import type { MetadataRepository } from '@stagecraft/metadata';
 import type { Worker } from 'bullmq';
 import type { Database } from '../db/database';
@@ -10,6 +9,8 @@ import { DUPLICATE_CONFIRMATION } from '../duplicates/duplicate-error';
 import type { CompiledMetadata } from '../live/compiled-types';
 import { LOG_MAIL_TRANSPORT, type MailTransport } from '../outbox/mail-transport';
 import { OutboxWorker } from '../outbox/outbox-worker';
+import type { StagecraftPlugin } from '../plugins/plugin';
+import { pluginSetOf, type PluginSet } from '../plugins/plugin-set';
 import { mailTransportOf } from '../outbox/smtp-transport';
 import type { RecordHooks } from '../records/record-hooks';
 import type { RecordService } from '../records/record-service';
@@ -28,7 +29,8 @@ export interface WorkflowRuntimeOptions {
   metadata: () => CompiledMetadata;
   config?: Partial<WorkflowConfig>;
   clock?: Clock;
-  extensions?: RegistryExtension[];
+  /** The plugins whose guards, actions, executors and deliverers this engine runs (the built-in one is always added). */
+  plugins?: readonly StagecraftPlugin[];
   mail?: MailTransport;
   log?: (message: string, error?: unknown) => void;
 }
@@ -39,6 +41,7 @@ export class WorkflowRuntime {
   readonly outboxWorker: OutboxWorker;
   readonly queue: BullmqTimerQueue | undefined;
   readonly config: WorkflowConfig;
+  readonly plugins: PluginSet;
   private worker: Worker | undefined;
   private sweeper: NodeJS.Timeout | undefined;
   private readonly log: (message: string, error?: unknown) => void;
@@ -48,13 +51,14 @@ export class WorkflowRuntime {
     this.config = { ...DEFAULT_WORKFLOW_CONFIG, ...options.config };
     const clock = options.clock ?? SYSTEM_CLOCK;
     this.log = options.log ?? ((message, error) => console.error(message, error ?? ''));
-    const catalog = new ProcessCatalog({ repository: options.repository, live: options.metadata, ...(options.extensions ? { extensions: options.extensions } : {}) });
+    this.plugins = pluginSetOf(options.plugins);
+    const catalog = new ProcessCatalog({ repository: options.repository, live: options.metadata, extensions: [this.plugins.registryExtension] });
     this.queue = this.config.redisUrl ? new BullmqTimerQueue({ redisUrl: this.config.redisUrl, prefix: this.config.queuePrefix }, clock) : undefined;
-    this.service = new WorkflowService({ database: options.database, metadata: options.metadata, catalog, now: () => clock.now(), onCommitted: (step) => this.onCommitted(step) });
+    this.service = new WorkflowService({ database: options.database, metadata: options.metadata, catalog, executors: this.plugins.executors, now: () => clock.now(), onCommitted: (step) => this.onCommitted(step) });
     this.scheduler = new TimerScheduler(this.service, clock, { batchSize: this.config.timerBatchSize, concurrency: this.config.workerConcurrency, leaseMs: this.config.leaseMs, onError: (error) => this.log('[stagecraft] timer round failed:', error) });
     // STAGECRAFT_SMTP_URL set: notify e-mails go out over SMTP; unset: the log transport records them.
     this.mail = options.mail ?? mailTransportOf(this.config, LOG_MAIL_TRANSPORT);
-    this.outboxWorker = new OutboxWorker(this.service, clock, { leaseMs: this.config.leaseMs, mail: this.mail, onError: (error) => this.log('[stagecraft] outbox round failed:', error) });
+    this.outboxWorker = new OutboxWorker(this.service, clock, { leaseMs: this.config.leaseMs, mail: this.mail, deliverers: this.plugins.deliverers, onError: (error) => this.log('[stagecraft] outbox round failed:', error) });
   }
 
   hooks(): RecordHooks {

@@ -3,7 +3,7 @@
 // related records + timers + outbox), which events a user may send now, and a record's process
 // state. Timer firing lives in timer-firing.ts; dry runs and migrations beside it.
 import {
-  activeStatePaths, availableTransitions, ConflictError, NotFoundError, stepProcess, type AvailableTransition, type CompiledProcess, type ProcessStateValue,
+  activeStatePaths, availableTransitions, ConflictError, NotFoundError, stepProcess, type AvailableTransition, type CompiledProcess, type ProcessStateValue, type StepSuccess,
 } from '@stagecraft/core';
 import type { Transaction } from 'sequelize';
 import { accessOf, requireOperation, requireRecordAccess } from '../access/record-access';
@@ -19,15 +19,15 @@ import { recordNotFound } from '../records/operations/get-record';
 import { staleVersion } from '../records/operations/update-record';
 import type { RecordContext } from '../records/record-context';
 import type { RecordData } from '../records/record-rows';
-import { checkReferences, hasReferencesToCheck } from '../records/reference-checks';
+import { recordWritePipeline } from '../records/pipeline/record-write-pipeline';
+import type { RecordWriteContext } from '../records/pipeline/write-context';
 import { asUniqueConflict } from '../records/unique-conflicts';
 import { OutboxRows } from '../outbox/outbox-rows';
-import { feedsRollups, lockRollupParentsOf, refreshRollups } from '../rollups/rollup-maintenance';
 import { processIn, type ProcessCatalog } from './process-catalog';
 import { readInstances, readRecordWithInstances, type ProcessInstance } from './process-instances';
 import { processUserOf } from './process-start';
-import { changedFieldNames, recordAfterStep, validateEffects } from './record-effects';
-import { readRecordRow, writeRecordRow } from './record-row';
+import { changedFieldNames, recordAfterStep, validateEffectValues } from './record-effects';
+import { readRecordRow } from './record-row';
 import { stateLabelOf, stepFailureError } from './step-errors';
 import { persistStep, type CreateRecordWithin, type PersistedStep, type StepStores, type TransactionEffectExecutor } from './step-persistence';
 import { TimerRows } from './timer-rows';
@@ -127,46 +127,55 @@ export class WorkflowService {
     await requireRecordAccess(context, entity, id, 'transition', () => recordNotFound(entity, id));
     requireOperation(access, 'transition');
     const request = readTransitionRequest(entity, body, stageFields);
-    const work = async (transaction: Transaction) => {
-      // A record feeding roll-ups locks their parents first, as the record operations do.
-      await lockRollupParentsOf(context, entity, id, transaction);
-      const read = await readRecordWithInstances(this.database, entity, id, transaction);
-      if (!read) throw recordNotFound(entity, id);
-      const { record } = read;
-      // A transition's data writes fields: the same field permissions as a PATCH (403 at the path).
-      requireWritableProperties(entity, access, request.data, record, '/data');
-      if (request.expectedVersion !== undefined && record.version !== request.expectedVersion) throw staleVersion(entity, id, record.version);
-      const instance = chosenInstance(read.instances, entity.name, id, request.process);
-      const compiled = processIn(await this.catalog.forVersion(instance.metadataVersion), instance.process);
-      const seen: RecordData = { ...record, ...request.data };
-      const step = stepProcess(compiled, instance.snapshot, { type: request.event, data: request.data }, { record: seen, user: processUserOf(actor), now, locale: actor.locale });
-      if (!step.ok) {
-        const told = step.error === 'notAllowed' ? step : { ...step, reasons: visibleReasons(step.reasons, access.hiddenFields, actor.locale) };
-        throw stepFailureError(told, compiled.name, stateLabelOf(compiled, activeStatePaths(readState(instance)), actor.locale));
-      }
-      const scope = { database: this.database, metadata, transaction };
-      const after = await recordAfterStep(scope, entity, compiled, step, seen);
-      const names = changedFieldNames(entity, record, after);
-      await validateEffects(scope, entity, after, names.filter((name) => !(name in request.data)), compiled.name);
-      if (hasReferencesToCheck(entity, request.data, new Map())) await checkReferences(context, entity, request.data, new Map(), transaction);
-      const written = await writeRecordRow(this.database, entity, record, after, names, now, transaction);
-      if (feedsRollups(context, entity)) await refreshRollups(context, entity, [record, written], transaction);
-      const persisted = await persistStep(this.stores(), {
-        entity: entity.name, record: written, compiled, metadataVersion: instance.metadataVersion, step, event: request.event,
-        ...(Object.keys(request.data).length > 0 ? { payload: request.data } : {}),
-        actor, origin, now, isStart: false, auditChanges: changedFields(record, written, names),
-      }, transaction);
-      return { written, step, compiled, persisted, metadataVersion: instance.metadataVersion };
+    let decided: { step: StepSuccess; compiled: CompiledProcess; metadataVersion: number; persisted?: PersistedStep } | undefined;
+    // The record-write pipeline, kind `transition`: lock roll-up parents → load (the locked read
+    // and the process step) → references → formulas → UPDATE … WHERE version → roll-ups → the
+    // step's rows → overlap rules → permission audit → credentials.
+    const write: RecordWriteContext = {
+      kind: 'transition', operation: context, entity, id, now, after: {}, fields: [], sent: request.data, links: new Map(), deferWrite: true, afterCommit: [],
+      load: async (transaction) => {
+        const read = await readRecordWithInstances(this.database, entity, id, transaction);
+        if (!read) throw recordNotFound(entity, id);
+        const { record } = read;
+        // A transition's data writes fields: the same field permissions as a PATCH (403 at the path).
+        requireWritableProperties(entity, access, request.data, record, '/data');
+        if (request.expectedVersion !== undefined && record.version !== request.expectedVersion) throw staleVersion(entity, id, record.version);
+        const instance = chosenInstance(read.instances, entity.name, id, request.process);
+        const compiled = processIn(await this.catalog.forVersion(instance.metadataVersion), instance.process);
+        const seen: RecordData = { ...record, ...request.data };
+        const step = stepProcess(compiled, instance.snapshot, { type: request.event, data: request.data }, { record: seen, user: processUserOf(actor), now, locale: actor.locale });
+        if (!step.ok) {
+          const told = step.error === 'notAllowed' ? step : { ...step, reasons: visibleReasons(step.reasons, access.hiddenFields, actor.locale) };
+          throw stepFailureError(told, compiled.name, stateLabelOf(compiled, activeStatePaths(readState(instance)), actor.locale));
+        }
+        const after = await recordAfterStep({ database: this.database, metadata, transaction }, entity, compiled, step, seen);
+        const names = changedFieldNames(entity, record, after);
+        const effectNames = names.filter((name) => !(name in request.data));
+        validateEffectValues(entity, after, effectNames, compiled.name);
+        Object.assign(write, { before: record, after, fields: names, effects: { names: effectNames, process: compiled.name } });
+        decided = { step, compiled, metadataVersion: instance.metadataVersion };
+        return true;
+      },
+      persistStep: async (transaction) => {
+        if (!decided || !write.before || !write.stored) return;
+        decided.persisted = await persistStep(this.stores(), {
+          entity: entity.name, record: write.stored, compiled: decided.compiled, metadataVersion: decided.metadataVersion, step: decided.step, event: request.event,
+          ...(Object.keys(request.data).length > 0 ? { payload: request.data } : {}),
+          actor, origin, now, isStart: false, auditChanges: changedFields(write.before, write.stored, write.fields),
+        }, transaction);
+      },
     };
-    let done: Awaited<ReturnType<typeof work>>;
     try {
-      done = within ? await work(within) : await this.database.transaction(work);
+      if (within) await recordWritePipeline.run(write, within);
+      else await this.database.transaction((transaction) => recordWritePipeline.run(write, transaction));
     } catch (error) {
       throw asUniqueConflict(entity, error);
     }
+    const done = decided;
+    if (!done || !write.stored) throw new Error(`The transition of ${entity.name} "${id}" wrote nothing`);
     // Inside a caller's transaction nothing is committed yet; the sweeper queues its timers.
-    if (!within) this.committed([done.persisted]);
-    return { record: withoutHiddenFields({ ...done.written }, access), ...this.stateOf(done.compiled, done.metadataVersion, done.step.snapshot, done.written, actor) };
+    if (!within && done.persisted) this.committed([done.persisted]);
+    return { record: withoutHiddenFields({ ...write.stored }, access), ...this.stateOf(done.compiled, done.metadataVersion, done.step.snapshot, write.stored, actor) };
   }
 
   private stateOf(compiled: CompiledProcess, metadataVersion: number, snapshot: unknown, record: RecordData, actor: Actor): ProcessState {

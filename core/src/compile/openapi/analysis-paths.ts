@@ -15,6 +15,20 @@ export const ANALYSIS_SCHEMAS: Record<string, JsonSchema> = {
     properties: { data: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, entity: { type: 'string' }, stageField: { type: 'string' }, label: LOCALISED, title: { type: 'string' }, initial: { type: 'string' } }, required: ['name', 'entity'] } } },
     required: ['data'],
   },
+  ProcessRegistry: {
+    type: 'object',
+    description: 'Every guard and action processes may name (built-ins and plugins): its name, the plugin that registered it, its label in the asked locale and the JSON Schema of its parameters.',
+    properties: {
+      guards: { type: 'array', items: schemaRef('ProcessRegistryEntry') },
+      actions: { type: 'array', items: { allOf: [schemaRef('ProcessRegistryEntry'), { type: 'object', properties: { delivery: { type: 'string' } }, required: ['delivery'] }] } },
+    },
+    required: ['guards', 'actions'],
+  },
+  ProcessRegistryEntry: {
+    type: 'object',
+    properties: { name: { type: 'string' }, plugin: { type: 'string' }, label: { type: 'string' }, description: { type: 'string' }, paramsSchema: { type: 'object' } },
+    required: ['name', 'plugin', 'label', 'paramsSchema'],
+  },
   ProcessMetadata: {
     type: 'object',
     description: 'A published process: its document and its states with labels, guidance and probability.',
@@ -32,6 +46,7 @@ export const ANALYSIS_SCHEMAS: Record<string, JsonSchema> = {
       user: { type: 'object', properties: { id: { type: 'string' }, roles: { type: 'array', items: { type: 'string' } } } },
       now: { type: 'string', format: 'date-time' },
       process: { type: 'object', description: 'An unpublished process document to run instead of the live one.' },
+      entity: { type: 'object', description: 'With "process": its entity as drafted, used instead of the live one (a process on an entity not yet published).' },
     },
     required: ['events'],
   },
@@ -100,6 +115,7 @@ function operation(operationId: string, summary: string, tag: string, schemaName
 export function analysisPaths(): Record<string, OpenApiPathItem> {
   const body = (schemaName: string) => ({ required: true, ...json(schemaRef(schemaName)) });
   return {
+    '/api/metadata/process-registry': { get: operation('getProcessRegistry', 'The guards and actions processes may name, for palettes and editors', 'metadata', 'ProcessRegistry', { parameters: [LOCALE] }) },
     '/api/metadata/processes': { get: operation('listProcessMetadata', 'The published processes', 'metadata', 'ProcessSummaryList', { parameters: [LOCALE] }) },
     '/api/metadata/processes/{name}': {
       parameters: [nameParameter('process')],

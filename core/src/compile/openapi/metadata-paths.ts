@@ -31,10 +31,11 @@ export const METADATA_SCHEMAS: Record<string, JsonSchema> = {
       pluralLabel: { oneOf: [{ type: 'string' }, { type: 'object', additionalProperties: { type: 'string' } }] },
       displayField: { type: ['string', 'null'] },
       color: { type: ['string', 'null'], description: 'The entity\'s colour (CSS hex), if it has one.' },
+      icon: { type: ['string', 'null'], description: 'The entity\'s named icon, if it has one.' },
       fields: { type: 'integer', description: 'How many fields the caller sees.' },
       relations: { type: 'array', items: { type: 'string' } },
     },
-    required: ['name', 'label', 'title', 'pluralLabel', 'displayField', 'color', 'fields', 'relations'],
+    required: ['name', 'label', 'title', 'pluralLabel', 'displayField', 'color', 'icon', 'fields', 'relations'],
     additionalProperties: false,
   },
   EntitySummaryList: {

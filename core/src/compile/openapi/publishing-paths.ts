@@ -53,6 +53,18 @@ export const PUBLISHING_SCHEMAS: Record<string, JsonSchema> = {
     properties: { version: schemaRef('VersionSummary'), unchanged: { type: 'boolean' }, plan: PLAN, planText: { type: 'string' }, applied: { type: 'array' } },
     required: ['version', 'unchanged', 'plan', 'planText', 'applied'],
   },
+  RetiredField: {
+    type: 'object',
+    description: 'A field an earlier publish removed whose values are still kept under a retired column name: adding the field back (or rolling back past its removal) restores them; purging drops them for good.',
+    properties: {
+      entity: { type: 'string' },
+      table: { type: 'string' },
+      field: { type: 'object', description: 'The field as it was defined before it was removed.', properties: { name: { type: 'string' }, type: { type: 'string' } }, required: ['name', 'type'] },
+      retiredName: { type: 'string' },
+      retiredInVersion: { type: 'integer' },
+    },
+    required: ['entity', 'table', 'field', 'retiredName', 'retiredInVersion'],
+  },
   Draft: {
     type: 'object',
     properties: { name: { type: 'string' }, author: { type: 'string' }, updatedAt: { type: 'string', format: 'date-time' }, baseVersion: { type: ['integer', 'null'] }, bundle: BUNDLE },
@@ -100,6 +112,17 @@ export function publishingPaths(): Record<string, OpenApiPathItem> {
       post: operation('rollback', 'Publish an earlier version\'s content again (renames made since are turned around); dryRun answers its plan only', {
         requestBody: { required: true, ...json({ type: 'object', properties: { version: { type: 'integer', minimum: 1 }, dryRun: { type: 'boolean' }, confirm: PUBLISH_OPTIONS.confirm, message: PUBLISH_OPTIONS.message }, required: ['version'] }) },
         responses: { ...published, '200': { description: 'dryRun: the plan of going back; or, without it, nothing to publish.', ...json({ oneOf: [schemaRef('MigrationPlanAnswer'), schemaRef('PublishAnswer')] }) }, ...errorResponses('BadRequest', 'Forbidden', 'NotFound', 'Conflict') },
+      }),
+    },
+    '/api/metadata/retired-fields': {
+      get: operation('listRetiredFields', 'Fields removed by earlier publishes whose values are still kept, newest first', {
+        responses: { '200': { description: 'The retired fields.', ...json({ type: 'object', properties: { data: { type: 'array', items: schemaRef('RetiredField') } }, required: ['data'] }) }, ...errorResponses('Forbidden') },
+      }),
+    },
+    '/api/metadata/retired-fields/purge': {
+      post: operation('purgeRetiredField', 'Drop a retired field\'s kept values for good (needs confirm)', {
+        requestBody: { required: true, ...json({ type: 'object', properties: { table: { type: 'string' }, retiredName: { type: 'string' }, confirm: { type: 'boolean', description: 'Must be true: without it, 409 confirmationRequired and nothing is dropped.' } }, required: ['table', 'retiredName'] }) },
+        responses: { '200': { description: 'Purged.', ...json({ type: 'object', properties: { purged: schemaRef('RetiredField'), statements: { type: 'array', items: { type: 'string' } } }, required: ['purged', 'statements'] }) }, ...errorResponses('BadRequest', 'Forbidden', 'NotFound', 'Conflict') },
       }),
     },
     '/api/metadata/drafts': {

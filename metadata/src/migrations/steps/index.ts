@@ -8,6 +8,7 @@ import { applyCreateTable } from './create-table';
 import { applyDropIndex } from './drop-index';
 import { applyRenameColumn } from './rename-column';
 import { applyRenameTable } from './rename-table';
+import { applyRestoreColumn } from './restore-column';
 import { applyRetireColumn } from './retire-column';
 import { applyRetireTable } from './retire-table';
 import type { StepApplier, StepOutcome } from './step-applier';
@@ -17,6 +18,7 @@ const STEP_APPLIERS: { [Kind in MigrationStepKind]: StepApplier<Kind> } = {
   renameTable: applyRenameTable,
   addColumn: applyAddColumn,
   renameColumn: applyRenameColumn,
+  restoreColumn: applyRestoreColumn,
   widenColumn: applyWidenColumn,
   narrowColumn: applyNarrowColumn,
   addIndex: applyAddIndex,

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { formatMigrationPlan } from '@stagecraft/core';
 import { generateEntityTypes, loadPacks } from '@stagecraft/metadata';
 import type { RuntimeConfig } from '../../config/config';
+import type { StagecraftPlugin } from '../../plugins/plugin';
 import { auditPublish, systemAuditScope } from '../../audit/publish-audit';
 import { openSystemDatabase, type SystemDatabase } from '../../db/system-database';
 import { withIdentityPack } from '../../identity/identity-pack';
@@ -11,8 +12,13 @@ import { EXIT_OK, type CliIo } from '../cli-io';
 
 export const CLI_AUTHOR = 'cli';
 
-async function withDatabase<T>(config: RuntimeConfig, work: (system: SystemDatabase) => Promise<T>): Promise<T> {
-  const system = await openSystemDatabase(config);
+/** What the metadata commands share: the plugins whose guards and actions a publish checks processes against. */
+export interface MetadataCommandOptions {
+  plugins?: readonly StagecraftPlugin[];
+}
+
+async function withDatabase<T>(config: RuntimeConfig, work: (system: SystemDatabase) => Promise<T>, options: MetadataCommandOptions = {}): Promise<T> {
+  const system = await openSystemDatabase(config, options.plugins ? { plugins: options.plugins } : {});
   try {
     return await work(system);
   } finally {
@@ -21,16 +27,16 @@ async function withDatabase<T>(config: RuntimeConfig, work: (system: SystemDatab
 }
 
 // plan and publish include the identity pack, as start does, so a plan never proposes dropping users.
-export async function planCommand(config: RuntimeConfig, io: CliIo, packDirectories: string[]): Promise<number> {
+export async function planCommand(config: RuntimeConfig, io: CliIo, packDirectories: string[], options: MetadataCommandOptions = {}): Promise<number> {
   const { bundle } = await loadPacks(withIdentityPack(packDirectories));
   return withDatabase(config, async ({ repository }) => {
     const { plan } = await repository.plan(bundle);
     io.out(formatMigrationPlan(plan));
     return EXIT_OK;
-  });
+  }, options);
 }
 
-export async function publishCommand(config: RuntimeConfig, io: CliIo, packDirectories: string[], options: { confirm: boolean; message?: string }): Promise<number> {
+export async function publishCommand(config: RuntimeConfig, io: CliIo, packDirectories: string[], options: MetadataCommandOptions & { confirm: boolean; message?: string }): Promise<number> {
   const { bundle } = await loadPacks(withIdentityPack(packDirectories));
   return withDatabase(config, async ({ repository, database }) => {
     const result = await repository.publish(bundle, { author: CLI_AUTHOR, confirm: options.confirm, ...(options.message !== undefined && { message: options.message }) });
@@ -38,16 +44,16 @@ export async function publishCommand(config: RuntimeConfig, io: CliIo, packDirec
     if (result.unchanged) io.out(`Nothing to publish: version ${result.version.number} already has this content.`);
     else io.out(`Published version ${result.version.number}.\n${formatMigrationPlan(result.plan)}`);
     return EXIT_OK;
-  });
+  }, options);
 }
 
-export async function rollbackCommand(config: RuntimeConfig, io: CliIo, version: number, options: { confirm: boolean }): Promise<number> {
+export async function rollbackCommand(config: RuntimeConfig, io: CliIo, version: number, options: MetadataCommandOptions & { confirm: boolean }): Promise<number> {
   return withDatabase(config, async ({ repository, database }) => {
     const result = await repository.rollback(version, { author: CLI_AUTHOR, confirm: options.confirm });
     await auditPublish(systemAuditScope(database), 'rollback', result);
     io.out(result.unchanged ? `Version ${version}'s content is already live.` : `Published version ${result.version.number} with the content of version ${version}.\n${formatMigrationPlan(result.plan)}`);
     return EXIT_OK;
-  });
+  }, options);
 }
 
 export async function versionsCommand(config: RuntimeConfig, io: CliIo): Promise<number> {

@@ -5,6 +5,7 @@
 import { ConfirmationRequiredError, formatMigrationPlan } from '@stagecraft/core';
 import { loadPacks } from '@stagecraft/metadata';
 import type { RuntimeConfig } from '../../config/config';
+import type { StagecraftPlugin } from '../../plugins/plugin';
 import { openSystemDatabase, type SystemDatabase } from '../../db/system-database';
 import { startServer, type RunningServer } from '../../api/server';
 import { ensureAdministrator } from '../../identity/bootstrap-admin';
@@ -17,10 +18,10 @@ import { describeSeedReport, seedPacks } from '../../seed/seed-packs';
 import type { CliIo } from '../cli-io';
 import { CLI_AUTHOR } from './metadata-commands';
 
-export async function startCommand(config: RuntimeConfig, io: CliIo): Promise<RunningServer> {
+export async function startCommand(config: RuntimeConfig, io: CliIo, plugins: readonly StagecraftPlugin[] = []): Promise<RunningServer> {
   const directories = withIdentityPack(config.packDirectories);
   const { bundle } = await loadPacks(directories);
-  const system = await openSystemDatabase(config);
+  const system = await openSystemDatabase(config, { plugins });
   try {
     const result = await system.repository.publish(bundle, { author: CLI_AUTHOR, message: 'Published by stagecraft start' });
     await auditPublish(systemAuditScope(system.database), 'publish', result);
@@ -34,11 +35,11 @@ export async function startCommand(config: RuntimeConfig, io: CliIo): Promise<Ru
     await system.close();
     throw error;
   }
-  return serveCommand(config, io, system, { seedDemoData: true });
+  return serveCommand(config, io, plugins, system, { seedDemoData: true });
 }
 
-export async function serveCommand(config: RuntimeConfig, io: CliIo, opened?: SystemDatabase, options: { seedDemoData?: boolean } = {}): Promise<RunningServer> {
-  const system = opened ?? (await openSystemDatabase(config));
+export async function serveCommand(config: RuntimeConfig, io: CliIo, plugins: readonly StagecraftPlugin[] = [], opened?: SystemDatabase, options: { seedDemoData?: boolean } = {}): Promise<RunningServer> {
+  const system = opened ?? (await openSystemDatabase(config, { plugins }));
   try {
     const added = await ensureIdentityPublished(system.repository, CLI_AUTHOR);
     if (added) await auditPublish(systemAuditScope(system.database), 'publish', added);
@@ -48,6 +49,7 @@ export async function serveCommand(config: RuntimeConfig, io: CliIo, opened?: Sy
     throw error;
   }
   const server = await startServer(config, system, {
+    plugins,
     prepare: async (live) => {
       const records = new RecordService({ database: system.database, metadata: () => live.get() });
       const administrator: Parameters<typeof ensureAdministrator>[0] = { database: system.database, records, print: (line) => io.out(line) };

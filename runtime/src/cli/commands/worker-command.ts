@@ -3,6 +3,7 @@
 // without, it runs the embedded scheduler loop against the database. Every worker claims rows in
 // the database before acting, so running several never fires a timer twice.
 import type { RuntimeConfig } from '../../config/config';
+import type { StagecraftPlugin } from '../../plugins/plugin';
 import { openSystemDatabase } from '../../db/system-database';
 import { LiveMetadata } from '../../live/live-metadata';
 import { RecordService } from '../../records/record-service';
@@ -14,8 +15,8 @@ export interface RunningWorker {
   close(): Promise<void>;
 }
 
-export async function workerCommand(config: RuntimeConfig, io: CliIo): Promise<RunningWorker> {
-  const system = await openSystemDatabase(config);
+export async function workerCommand(config: RuntimeConfig, io: CliIo, plugins: readonly StagecraftPlugin[] = []): Promise<RunningWorker> {
+  const system = await openSystemDatabase(config, { plugins });
   try {
     const live = await LiveMetadata.load(system.repository, (identifier) => system.database.quote(identifier), {
       pollMs: config.metadataPollMs,
@@ -23,7 +24,7 @@ export async function workerCommand(config: RuntimeConfig, io: CliIo): Promise<R
     });
     live.startPolling();
     const workflow = new WorkflowRuntime({
-      database: system.database, repository: system.repository, metadata: () => live.get(), config: config.workflow,
+      database: system.database, repository: system.repository, metadata: () => live.get(), config: config.workflow, plugins,
       log: (message, error) => io.error(`${message} ${error instanceof Error ? error.message : String(error ?? '')}`),
     });
     workflow.connectRecords(new RecordService({ database: system.database, metadata: () => live.get(), hooks: workflow.hooks() }));

@@ -6,12 +6,12 @@
 // metadata cascades to goes with it.
 import { ConflictError } from '@stagecraft/core';
 import type { Transaction } from 'sequelize';
-import { changedFields } from '../../audit/record-changes';
-import { auditRecordWrite } from '../../audit/record-audit';
 import { requireRecordAccess } from '../../access/record-access';
 import { BindParameters } from '../../db/database';
 import type { CompiledEntity } from '../../live/compiled-types';
-import { feedsRollups, lockRollupParents, refreshRollups, rollupRowsOf } from '../../rollups/rollup-maintenance';
+import { feedsRollups, rollupRowsOf } from '../../rollups/rollup-maintenance';
+import { recordWritePipeline } from '../pipeline/record-write-pipeline';
+import type { RecordWriteContext } from '../pipeline/write-context';
 import type { RecordData } from '../record-rows';
 import { toSqlDateTime } from '../value-kinds';
 import { entityOf, type RecordContext } from '../record-context';
@@ -19,25 +19,25 @@ import { readRecord, recordNotFound } from './get-record';
 
 export async function deleteRecord(context: RecordContext, entityName: string, id: string, options: { expectedVersion?: number } = {}): Promise<void> {
   const entity = entityOf(context, entityName);
+  // The record-write pipeline, kind `delete`: lock roll-up parents → load (the locked read and
+  // version check) → DELETE with its cascade → roll-ups → audit rows (the record and its cascade).
+  const write: RecordWriteContext = {
+    kind: 'delete', operation: context, entity, id, now: context.now(), after: {}, fields: [], sent: {}, links: new Map(), afterCommit: [],
+    load: async (transaction) => {
+      const current = await readRecord(context, entity, id, { fields: entity.fieldList, sql: entity.selectAll }, transaction, true);
+      if (!current) throw recordNotFound(entity, id);
+      if (options.expectedVersion !== undefined && current.version !== options.expectedVersion) {
+        throw new ConflictError(`The ${entity.name} record "${id}" was changed by someone else`, [{ path: '/version', message: `the current version is ${String(current.version)}`, code: 'staleVersion' }]);
+      }
+      write.before = current;
+      return true;
+    },
+  };
+  await recordWritePipeline.prepare(write);
   await context.database.transaction(async (transaction) => {
+    // Access first, in the transaction: a record the actor may not delete is refused before anything is locked.
     await requireRecordAccess(context, entity, id, 'delete', () => recordNotFound(entity, id), transaction);
-    // Parents whose roll-ups count this record are locked before it, as every writer of children does.
-    if (feedsRollups(context, entity)) await lockRollupParents(context, entity, await rollupRowsOf(context, entity, [id], transaction), transaction);
-    const current = await readRecord(context, entity, id, { fields: entity.fieldList, sql: entity.selectAll }, transaction, true);
-    if (!current) throw recordNotFound(entity, id);
-    if (options.expectedVersion !== undefined && current.version !== options.expectedVersion) {
-      throw new ConflictError(`The ${entity.name} record "${id}" was changed by someone else`, [{ path: '/version', message: `the current version is ${String(current.version)}`, code: 'staleVersion' }]);
-    }
-    const deleted = new Set<string>();
-    const rollupRows = new Map<CompiledEntity, RecordData[]>();
-    await deleteRecords(context, entity, [id], transaction, deleted, rollupRows);
-    for (const [child, rows] of rollupRows) await refreshRollups(context, child, rows, transaction);
-    await auditRecordWrite(context, transaction, 'delete', entity.name, id, changedFields(current, {}, Object.keys(current)));
-    for (const key of deleted) {
-      const separator = key.indexOf(':');
-      const [cascadedEntity, cascadedId] = [key.slice(0, separator), key.slice(separator + 1)];
-      if (cascadedEntity !== entity.name || cascadedId !== id) await auditRecordWrite(context, transaction, 'delete', cascadedEntity, cascadedId, { cascadedFrom: { entity: entity.name, id } });
-    }
+    await recordWritePipeline.run(write, transaction);
   });
 }
 

@@ -2,7 +2,7 @@
 // computed from the same WHERE clause (so the same indexes serve both queries). The actor's read
 // rule is ANDed into that clause, and hidden fields are unknown to filters, sorts and search.
 import { BadRequestError, type Problem } from '@stagecraft/core';
-import { accessOf, andWhere, readableSource, readableWhere, requireOperation } from '../../access/record-access';
+import { accessOf, andWhere, readableAccess, readableSource, requireOperation } from '../../access/record-access';
 import { visibleEntityOf } from '../../access/visible-entity';
 import { BindParameters } from '../../db/database';
 import type { CompiledEntity } from '../../live/compiled-types';
@@ -58,8 +58,12 @@ export async function listRecords(context: RecordContext, entityName: string, qu
   checkExpandable(context, entity, query.expand);
   const selection = selectionOf(entity, query.fields, query.expand);
   const params = new BindParameters();
-  const where = andWhere(buildWhereClause(entity, query.filters, query.search, params), readableWhere(context, stored, params));
+  const filtered = buildWhereClause(entity, query.filters, query.search, params);
+  const readable = readableAccess(context, stored, params);
   const orderBy = orderByOf(entity, query.sort);
+  // No readable record (e.g. a partner without a partner account): an empty page, no query.
+  if (readable.kind === 'none') return { data: [], page: query.page, pageSize: query.pageSize, ...(query.withTotal ? { total: 0 } : {}) };
+  const where = andWhere(filtered, readable);
   const offset = (query.page - 1) * query.pageSize;
   // LIMIT and OFFSET are integers we computed, inlined because not every driver binds them.
   const pageSql = `SELECT ${selection.sql} FROM ${entity.tableSql}${where}${orderBy} LIMIT ${query.pageSize} OFFSET ${offset}`;

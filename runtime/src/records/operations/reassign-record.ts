@@ -17,7 +17,9 @@ import { toSqlDateTime } from '../value-kinds';
 import { conditionOf } from '../where-clause';
 import { isPlainObject } from '../write-input';
 import { readRecord, recordNotFound } from './get-record';
-import { staleVersion } from './update-record';
+import { recordWritePipeline } from '../pipeline/record-write-pipeline';
+import { staleVersion } from '../pipeline/versioned-update';
+import type { RecordWriteContext } from '../pipeline/write-context';
 
 export interface ReassignOptions {
   expectedVersion?: number;
@@ -62,32 +64,36 @@ export async function reassignRecord(context: RecordContext, entityName: string,
     throw new ForbiddenError(`You may not assign owners of ${entity.name} records`, [{ path: '/owner', message: 'assigning owners needs the privilege to', code: 'readOnlyField' }]);
   }
 
-  return context.database.transaction(async (transaction) => {
-    const newOwner = await findUser(context.database, context.metadata, 'id', input.owner, transaction);
-    if (!newOwner || !newOwner.active) throw new ValidationError('The new owner is not an active user', [{ path: '/owner', message: `no active user has the id "${input.owner}"`, code: 'unknownUser' }]);
-    const current = await readRecord(context, entity, id, { fields: entity.fieldList, sql: entity.selectAll }, transaction, true);
-    if (!current) throw recordNotFound(entity, id);
-    if (options.expectedVersion !== undefined && current.version !== options.expectedVersion) throw staleVersion(entity, id, current.version);
-
-    const now = context.now();
-    const ownerField = entity.fields.get(ownerName);
-    const params = new BindParameters();
-    const q = (identifier: string): string => context.database.quote(identifier);
-    const sql =
-      `UPDATE ${entity.tableSql} SET ${ownerField?.sql ?? q(ownerName)} = ${params.add(input.owner)}, ${q('version')} = ${q('version')} + 1, ${q('updated_at')} = ${params.add(toSqlDateTime(now))} ` +
-      `WHERE ${q('id')} = ${params.add(id)} AND ${q('version')} = ${params.add(current.version)}`;
-    if ((await context.database.update(sql, params.values, transaction)) === 0) throw staleVersion(entity, id, current.version);
-    await auditRecordWrite(context, transaction, 'ownerChange', entity.name, id, { [ownerName]: { before: current[ownerName] ?? null, after: input.owner } });
-
-    const carried: CarriedRecords[] = [];
+  // The record-write pipeline, kind `reassign`, for the record itself: lock roll-up parents →
+  // load (the new owner, the locked read) → formulas → UPDATE … WHERE version → roll-ups →
+  // timers → the `ownerChange` audit row; then the handover relations in the same transaction.
+  const write: RecordWriteContext = {
+    kind: 'reassign', operation: context, entity, id, now: context.now(), after: {}, fields: [ownerName], sent: {}, links: new Map(), afterCommit: [],
+    load: async (transaction) => {
+      const newOwner = await findUser(context.database, context.metadata, 'id', input.owner, transaction);
+      if (!newOwner || !newOwner.active) throw new ValidationError('The new owner is not an active user', [{ path: '/owner', message: `no active user has the id "${input.owner}"`, code: 'unknownUser' }]);
+      const current = await readRecord(context, entity, id, { fields: entity.fieldList, sql: entity.selectAll }, transaction, true);
+      if (!current) throw recordNotFound(entity, id);
+      if (options.expectedVersion !== undefined && current.version !== options.expectedVersion) throw staleVersion(entity, id, current.version);
+      write.before = current;
+      write.after = { ...current, [ownerName]: input.owner };
+      write.audit = { changes: { [ownerName]: { before: current[ownerName] ?? null, after: input.owner } } };
+      return true;
+    },
+  };
+  await recordWritePipeline.prepare(write);
+  const carried = await context.database.transaction(async (transaction) => {
+    await recordWritePipeline.run(write, transaction);
+    const moved: CarriedRecords[] = [];
     if (input.carry) {
       for (const handover of entity.document.handover?.relations ?? []) {
-        carried.push(await carryRelation(context, entity, id, handover, input.owner, transaction));
+        moved.push(await carryRelation(context, entity, id, handover, input.owner, transaction));
       }
     }
-    const record: RecordData = { ...current, [ownerName]: input.owner, version: Number(current.version) + 1, updatedAt: now.toISOString() };
-    return { record: withoutHiddenFields(record, access), carried };
+    return moved;
   });
+  for (const work of write.afterCommit) work();
+  return { record: withoutHiddenFields(write.stored ?? {}, access), carried };
 }
 
 /** Most ids per UPDATE … IN (…); the rows are locked by this transaction, so batches cannot interleave. */

@@ -13,6 +13,7 @@ export interface EntitySummary {
   pluralLabel: LocalisedText;
   displayField: string | null;
   color: string | null;
+  icon: string | null;
   fields: number;
   relations: string[];
 }

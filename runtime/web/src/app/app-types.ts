@@ -18,6 +18,8 @@ export interface NavItem {
   badge?: string;
   /** The entity's colour, shown as a dot before the label. */
   color?: string;
+  /** The entity's named icon, drawn before the label. */
+  icon?: string;
 }
 
 /** What navigation contributors are given: the metadata the signed-in user may see. */

@@ -9,6 +9,7 @@ import { metadata } from '../metadata/metadata';
 import { useMe, useSession } from '../session/session';
 import { LanguageSwitch } from './LanguageSwitch';
 import { navigationItems } from './navigation';
+import { EntityIcon } from '../ui/EntityIcon';
 
 function isCurrent(href: string, path: string): boolean {
   const base = href.split('?')[0] ?? href;
@@ -76,7 +77,7 @@ export function Shell({ children }: { children: ReactNode }) {
                 {entries.map((item) => (
                   <li key={item.href}>
                     <Link href={item.href} className="sidenav__link" aria-current={isCurrent(item.href, path) ? 'page' : undefined}>
-                      {item.color && <span className="sidenav__dot" style={{ background: item.color }} aria-hidden="true" />}
+                      {item.icon ? <EntityIcon name={item.icon} color={item.color} className="sidenav__icon" /> : item.color && <span className="sidenav__dot" style={{ background: item.color }} aria-hidden="true" />}
                       <span>{item.label}</span>
                       {item.badge && <span className="sidenav__badge">{item.badge}</span>}
                     </Link>

@@ -10,7 +10,7 @@ export function recordNav({ me, entities, layouts, i18n }: NavContext): NavItem[
   const listed = new Set(layouts.filter((layout) => layout.kind === 'list').map((layout) => layout.entity));
   return entities
     .filter((entity) => listed.has(entity.name) && (me.isAdmin || !IDENTITY_ENTITIES.has(entity.name)))
-    .map((entity) => ({ href: recordHref.list(entity.name), label: i18n.text(entity.pluralLabel, entity.name), group: 'records' as const, ...(entity.color ? { color: entity.color } : {}) }));
+    .map((entity) => ({ href: recordHref.list(entity.name), label: i18n.text(entity.pluralLabel, entity.name), group: 'records' as const, ...(entity.color ? { color: entity.color } : {}), ...(entity.icon ? { icon: entity.icon } : {}) }));
 }
 
 export function navigationItems(context: NavContext): NavItem[] {
