@@ -43,4 +43,145 @@ describeBrowser('studio: processes on a canvas (Chromium)', () => {
       await studio.getByRole('link', { name: 'All processes' }).click();
     }
   });
+
+  const sections = () => studio.getByRole('navigation', { name: 'Studio sections' });
+  const node = (id: string) => studio.locator(`.react-flow__node[data-id="${id}"]`);
+  const panel = () => studio.getByRole('complementary', { name: 'Properties' });
+
+  async function addState(name: string, english: string, chinese: string): Promise<void> {
+    await studio.getByRole('button', { name: 'Add state' }).first().click();
+    const dialog = studio.getByRole('dialog', { name: 'New state' });
+    await dialog.getByLabel('State name').fill(name);
+    await dialog.locator('#new-state-label-en').fill(english);
+    await dialog.locator('#new-state-label-zh-CN').fill(chinese);
+    await dialog.getByRole('button', { name: 'Add state' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await node(name).waitFor();
+  }
+
+  async function addMove(from: string, to: string, event: string, label: string): Promise<void> {
+    await node(from).click();
+    await panel().getByLabel('New move or timer to').selectOption(to);
+    await panel().getByRole('button', { name: 'Add move' }).click();
+    await panel().getByLabel('Event').fill(event);
+    await panel().getByLabel('Event').press('Enter');
+    await panel().locator('#transition-label-en').fill(label);
+    await panel().locator('#transition-label-zh-CN').fill(`${label}（中文）`);
+    await studio.locator(`.react-flow__edge[data-id$="/on/${event}"]`).waitFor();
+  }
+
+  it('draws a five-stage process with a two-day timer, a required field and a notify action on a new entity, and simulates it', async () => {
+    await sections().getByRole('link', { name: 'Data model' }).click();
+    await studio.getByRole('button', { name: 'New entity' }).click();
+    const entity = studio.getByRole('dialog', { name: 'New entity' });
+    await entity.locator('#entity-name').fill('serviceRequest');
+    await entity.locator('#entity-label-en').fill('Service request');
+    await entity.locator('#entity-label-zh-CN').fill('服务请求');
+    await entity.locator('#entity-plural-en').fill('Service requests');
+    await entity.locator('#entity-plural-zh-CN').fill('服务请求');
+    await entity.getByRole('button', { name: 'Create entity' }).click();
+    await studio.getByRole('heading', { name: 'Service request', level: 1 }).waitFor();
+    await studio.locator('#new-field-type').selectOption('text');
+    await studio.getByRole('button', { name: 'Add field' }).click();
+    const field = studio.getByRole('dialog');
+    await field.locator('#field-label-en').fill('Resolution');
+    await field.locator('#field-label-zh-CN').fill('解决方案');
+    await field.locator('#field-name').fill('resolution');
+    await field.getByRole('button', { name: 'Apply' }).click();
+    await field.waitFor({ state: 'detached' });
+
+    await sections().getByRole('link', { name: 'Processes' }).click();
+    await studio.getByRole('button', { name: 'New process' }).click();
+    const create = studio.getByRole('dialog', { name: 'New process' });
+    await create.getByLabel('Process').fill('serviceFlow');
+    await create.getByLabel('Records of').selectOption('serviceRequest');
+    await create.getByRole('button', { name: 'Create process' }).click();
+    await node('new').waitFor();
+    await expectAccessible('new process canvas');
+
+    await addState('triage', 'Triage', '分诊');
+    await addState('working', 'Working', '处理中');
+    await addState('resolved', 'Resolved', '已解决');
+    await addState('closed', 'Closed', '已关闭');
+    await addMove('new', 'triage', 'TRIAGE', 'Triage');
+    await addMove('triage', 'working', 'START', 'Start work');
+    await addMove('working', 'resolved', 'RESOLVE', 'Resolve');
+    await addMove('resolved', 'closed', 'CLOSE', 'Close');
+
+    // Two days in triage moves the request on by itself.
+    await node('triage').click();
+    await panel().getByLabel('New move or timer to').selectOption('working');
+    await panel().getByRole('button', { name: 'Add timer' }).click();
+    await panel().getByLabel('Duration').fill('P2D');
+    await studio.locator('.react-flow__edge[data-id="/states/triage/after/0"]').waitFor();
+
+    // Leaving "working" needs a resolution; entering "resolved" notifies the owner.
+    await node('working').click();
+    await panel().getByRole('group', { name: 'Fields required to leave' }).getByLabel('Resolution').check();
+    await node('resolved').click();
+    const entry = panel().getByRole('group', { name: 'On entry' });
+    await entry.getByLabel('Action').selectOption('notify');
+    await entry.getByRole('button', { name: 'Add action' }).click();
+    await entry.locator('input[id$="_to"]').fill('owner');
+    await entry.locator('[id$="message-en"]').fill('Your request {{name}} is resolved.');
+    await entry.locator('[id$="message-zh-CN"]').fill('您的请求 {{name}} 已解决。');
+    await studio.getByRole('status').filter({ hasText: /Draft saved/ }).first().waitFor();
+    await expect(studio.locator('.process-node--problem').count()).resolves.toBe(0);
+    await expectAccessible('process canvas with a state selected');
+    await harness.screenshot(studio, 'studio-process-drawn');
+
+    // The dry run: the resolve step is refused until the sample has a resolution.
+    await studio.getByRole('button', { name: 'Simulate' }).click();
+    const simulation = panel();
+    await simulation.getByRole('button', { name: 'Start' }).click();
+    await simulation.getByRole('button', { name: 'Triage' }).click();
+    await simulation.getByText(/Timer afterWorking armed, due/).waitFor();
+    await simulation.getByRole('button', { name: 'Start work' }).click();
+    await simulation.getByRole('button', { name: 'Resolve' }).click();
+    await simulation.locator('.simulation__step--refused').getByText(/Resolution/).waitFor();
+    await simulation.getByLabel('Resolution').fill('Replaced the router');
+    await simulation.getByText(/Would run: notify/).waitFor();
+    await node('resolved').locator('.process-node--current').waitFor();
+    await expectAccessible('simulation');
+    await harness.screenshot(studio, 'studio-process-simulation');
+  });
+
+  it('lets reps move requests through it once published, with the guard\'s reason in the app', async () => {
+    // A form and a list, so reps find the requests in the app.
+    await sections().getByRole('link', { name: 'Layouts' }).click();
+    await studio.getByRole('button', { name: 'New form layout for Service request' }).click();
+    await studio.getByRole('heading', { name: 'serviceRequestForm', level: 1 }).waitFor();
+    await studio.getByRole('link', { name: 'All layouts' }).click();
+    await studio.getByRole('button', { name: 'New list layout for Service request' }).click();
+    await studio.getByRole('heading', { name: 'serviceRequestList', level: 1 }).waitFor();
+
+    await sections().getByRole('link', { name: 'Permissions' }).click();
+    await studio.getByRole('button', { name: /^Access of Sales representative \(sfaSalesRep\) to Service request/ }).click();
+    const cell = studio.getByRole('dialog', { name: 'Sales representative: Service request' });
+    await cell.getByLabel('Create', { exact: true }).selectOption({ label: 'Yes' });
+    await cell.getByLabel('Read', { exact: true }).selectOption({ label: 'Own records' });
+    await cell.getByLabel('Edit', { exact: true }).selectOption({ label: 'Own records' });
+    await cell.getByLabel('Move stages', { exact: true }).selectOption({ label: 'Own records' });
+    await cell.getByRole('button', { name: 'Done' }).click();
+    await studio.getByRole('status').filter({ hasText: /Draft saved/ }).first().waitFor();
+    await studio.getByRole('button', { name: 'Publish', exact: true }).click();
+    const dialog = studio.getByRole('dialog', { name: 'Publish the draft' });
+    await expect(dialog.locator('.plan').textContent()).resolves.toMatch(/Create table service_request/);
+    await dialog.getByRole('button', { name: 'Publish now' }).click();
+    await studio.getByText(/Published version \d+/).waitFor();
+
+    const rep = await harness.newPage();
+    await harness.login(rep, 'rep1');
+    await rep.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Service requests', exact: true }).click();
+    await rep.getByRole('link', { name: 'New', exact: true }).click();
+    await rep.getByRole('textbox', { name: 'Name', exact: true }).fill('Router keeps rebooting');
+    await rep.getByRole('button', { name: 'Save' }).click();
+    await rep.getByRole('heading', { name: 'Router keeps rebooting', level: 1 }).waitFor();
+    await rep.getByRole('button', { name: 'Triage' }).click();
+    await rep.getByRole('button', { name: 'Start work' }).click();
+    const resolve = rep.getByRole('button', { name: 'Resolve' });
+    await expect(resolve.isDisabled()).resolves.toBe(true);
+    await expect(rep.locator('#move-RESOLVE-reason').textContent()).resolves.toMatch(/Resolution/);
+    await harness.screenshot(rep, 'process-rep-guard');
+  });
 });

@@ -4,7 +4,7 @@
 // values; a type change keeps the properties the new type shares and leaves the verdict to the
 // migration planner, whose plan the studio shows before publishing.
 import Form from '@rjsf/core';
-import type { FieldProps, RegistryWidgetsType, RJSFSchema, WidgetProps } from '@rjsf/utils';
+import type { RegistryWidgetsType, RJSFSchema, WidgetProps } from '@rjsf/utils';
 import { customizeValidator } from '@rjsf/validator-ajv8';
 import type { LocalisedText } from '@stagecraft/core/label';
 import Ajv2020 from 'ajv/dist/2020';
@@ -13,6 +13,7 @@ import { useI18n } from '../i18n/i18n';
 import { fieldPanelSchema, fieldPanelUiSchema, FIELD_TYPES, keptOnTypeChange, panelValues } from '../schema/field-schemas';
 import { Dialog } from '../ui/Dialog';
 import { LocalisedInput } from '../ui/LocalisedInput';
+import { LocalisedTextField } from '../ui/LocalisedTextField';
 import { stepText } from '../publish/plan-step-text';
 import type { Verdict } from './type-change-verdict';
 
@@ -22,11 +23,6 @@ const IDENTIFIER = /^[a-z][a-zA-Z0-9]*$/;
 export type FieldValue = Record<string, unknown> & { name: string; type: string; label?: LocalisedText };
 
 /** Localised text inside the generated panel (help text, option labels): both languages side by side. */
-function LocalisedTextField(props: FieldProps) {
-  const { t } = useI18n();
-  const title = props.name === 'helpText' ? t('property.helpText') : props.name === 'label' ? t('field.label') : (props.schema.title ?? props.name);
-  return <LocalisedInput label={title} value={props.formData as LocalisedText | undefined} onChange={(value) => props.onChange(value, props.fieldPathId.path)} idPrefix={props.fieldPathId.$id} />;
-}
 
 interface PanelProps {
   /** The field as it is in the draft (absent: a new field). */

@@ -5,7 +5,7 @@
 // Enter) to edit it in the panel; drag from a state's right handle to another to add a
 // transition; Delete removes the selection. The validators' problems mark the node or edge they
 // concern; the simulation lights up the path taken. Loaded on demand, like the entity diagram.
-import { Background, Controls, Handle, MarkerType, MiniMap, Position, ReactFlow, type Connection, type Edge, type Node, type NodeProps } from '@xyflow/react';
+import { Background, Controls, Handle, MarkerType, MiniMap, Position, ReactFlow,  type Connection, type Edge, type Node, type NodeProps } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import type { EntityDocument, LocalisedText, MetadataBundle, ProcessDocument } from '@stagecraft/core';
 import { useMemo, useState } from 'react';
@@ -17,7 +17,7 @@ import '../styles/processes.css';
 import { Dialog } from '../ui/Dialog';
 import { FormRow } from '../ui/FormRow';
 import { LocalisedInput } from '../ui/LocalisedInput';
-import { addState, addTransition, removeState, removeTransition, STATE_NAME, stateAt, transitionRefOf, type TransitionRef } from './process-edits';
+import { addState, addTimer, addTransition, removeState, removeTransition, STATE_NAME, stateAt, transitionRefOf, type TransitionRef } from './process-edits';
 import { processGraph, type StateNodeData, type TransitionEdgeData } from './process-graph';
 import { SimulationPanel } from './SimulationPanel';
 import { StatePanel } from './StatePanel';
@@ -54,6 +54,7 @@ function StateNode({ data }: NodeProps<StateNodeView>) {
 }
 
 const NODE_TYPES = { state: StateNode, group: StateNode };
+
 
 function NewStateDialog({ process, parents, onClose, onCreate }: { process: ProcessDocument; parents: string[]; onClose(): void; onCreate(name: string, parent: string | null, label: LocalisedText): void }) {
   const { t } = useI18n();
@@ -169,14 +170,16 @@ export default function ProcessEditor({ name }: { name: string }) {
       const document = bundle.processes[name];
       if (document) edit(document, bundle.entities[document.entity]);
     });
-  const connect = (connection: Connection): void => {
-    if (!connection.source || !connection.target) return;
-    const event = `TO_${(connection.target.split('.').pop() ?? connection.target).replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase()}`;
+  const addMove = (source: string, target: string, kind: 'event' | 'timer'): void => {
+    const stem = (target.split('.').pop() ?? target).replace(/([a-z0-9])([A-Z])/g, '$1_$2');
     let created: TransitionRef | undefined;
     change((document) => {
-      created = addTransition(document, connection.source, connection.target, event);
+      created = kind === 'event' ? addTransition(document, source, target, `TO_${stem.toUpperCase()}`) : addTimer(document, source, target, `after${stem.charAt(0).toUpperCase()}${stem.slice(1).replace(/_/g, '')}`, 'P1D');
     });
     if (created) setSelection({ kind: 'transition', ref: created, pointer: pointerOfRef(created) });
+  };
+  const connect = (connection: Connection): void => {
+    if (connection.source && connection.target) addMove(connection.source, connection.target, 'event');
   };
   const removeSelected = (): void => {
     if (selection?.kind === 'state') {
@@ -214,10 +217,13 @@ export default function ProcessEditor({ name }: { name: string }) {
       <div className="process-editor__body">
         <div className="process-canvas" role="region" aria-label={t('process.canvas', { name: text(process.label) || process.name })}>
           <ReactFlow
+            // A state or move added or removed lays the chart out anew: fit the view to it again.
+            key={`${nodes.length}:${edges.length}`}
             nodes={nodes}
             edges={edges}
             nodeTypes={NODE_TYPES}
             fitView
+            fitViewOptions={{ maxZoom: 1, padding: 0.15 }}
             minZoom={0.1}
             onConnect={connect}
             onNodeClick={(_event, node) => setSelection({ kind: 'state', path: node.id })}
@@ -246,7 +252,7 @@ export default function ProcessEditor({ name }: { name: string }) {
         </div>
         <aside className="process-editor__panel" aria-label={t('process.panel')}>
           {selection === null && <p className="muted">{t('process.selectHint')}</p>}
-          {selection?.kind === 'state' && <StatePanel key={selection.path} process={process} entity={entity} path={selection.path} processPath={processPath} problems={studio.problems} change={change} onRemove={removeSelected} />}
+          {selection?.kind === 'state' && <StatePanel key={selection.path} process={process} entity={entity} path={selection.path} processPath={processPath} problems={studio.problems} change={change} onRemove={removeSelected} onAddMove={(target, kind) => addMove(selection.path, target, kind)} statePaths={graph.nodes.map((node) => node.id)} />}
           {selection?.kind === 'transition' && (
             <TransitionPanel
               key={selection.pointer}

@@ -112,6 +112,7 @@ export function SimulationPanel({ process, entity, edges, onPath }: { process: P
       )}
       {events !== null && answer && (
         <>
+          <h3 className="simulation__heading">{t('simulation.moves')}</h3>
           <div className="simulation__moves" role="group" aria-label={t('simulation.moves')}>
             {moves.map((edge) => (
               <button key={edge.id} type="button" className="button button--small" onClick={() => setEvents([...events, { type: edge.data.event }])}>

@@ -3,6 +3,7 @@
 // the stage colour (a top-level state is an option of the entity's stage field), and making it the
 // initial state or removing it. Every change is a draft edit.
 import type { EntityDocument, ProcessDocument, StateDefinition } from '@stagecraft/core';
+import { useState } from 'react';
 import { problemsUnder } from '../draft/problems';
 import type { ProblemDetail } from '../api/client';
 import { useI18n } from '../i18n/i18n';
@@ -20,6 +21,10 @@ interface StatePanelProps {
   problems: readonly ProblemDetail[];
   change(edit: (process: ProcessDocument, entity: EntityDocument | undefined) => void): void;
   onRemove(): void;
+  /** Adds a move (an event) or a timer from this state to `target`; the panel then shows it. */
+  onAddMove(target: string, kind: 'event' | 'timer'): void;
+  /** Every state path, for the target of a new move. */
+  statePaths: readonly string[];
 }
 
 function pointerOfState(path: string): string {
@@ -29,10 +34,13 @@ function pointerOfState(path: string): string {
     .join('');
 }
 
-export function StatePanel({ process, entity, path, processPath, problems, change, onRemove }: StatePanelProps) {
+export function StatePanel({ process, entity, path, processPath, problems, change, onRemove, onAddMove, statePaths }: StatePanelProps) {
   const { t, text } = useI18n();
+  const [moveTarget, setMoveTarget] = useState('');
   const state = stateAt(process, path);
   if (!state) return null;
+  const targets = statePaths.filter((candidate) => candidate !== path);
+  const target = targets.includes(moveTarget) ? moveTarget : (targets[0] ?? '');
   const statePath = `${processPath}${pointerOfState(path)}`;
   const name = path.split('.').pop() ?? path;
   const isTopLevel = !path.includes('.');
@@ -123,6 +131,22 @@ export function StatePanel({ process, entity, path, processPath, problems, chang
             />
           </div>
         )}
+      </div>
+      <div className="inline-form inline-form--wrap">
+        <label htmlFor="state-move-target">{t('process.moveTo')}</label>
+        <select id="state-move-target" value={target} onChange={(event) => setMoveTarget(event.target.value)}>
+          {targets.map((candidate) => (
+            <option key={candidate} value={candidate}>
+              {text(stateAt(process, candidate)?.label) || candidate} ({candidate})
+            </option>
+          ))}
+        </select>
+        <button type="button" className="button" disabled={target === ''} onClick={() => onAddMove(target, 'event')}>
+          {t('process.addMove')}
+        </button>
+        <button type="button" className="button" disabled={target === ''} onClick={() => onAddMove(target, 'timer')}>
+          {t('process.addTimer')}
+        </button>
       </div>
       {requiredList('enter')}
       {requiredList('leave')}

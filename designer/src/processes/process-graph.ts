@@ -54,7 +54,7 @@ export interface ProcessGraphEdge {
 }
 
 export const STATE_WIDTH = 200;
-export const STATE_HEIGHT = 76;
+export const STATE_HEIGHT = 84;
 const GROUP_PADDING = 24;
 
 export function kindOfState(definition: StateDefinition): StateKind {
@@ -138,7 +138,7 @@ export function processGraph(process: ProcessDocument, text: (value: unknown) =>
   const edges = states.flatMap((state) => edgesOf(state, paths, text));
 
   const graph = new dagre.graphlib.Graph({ compound: true, multigraph: true });
-  graph.setGraph({ rankdir: 'LR', nodesep: 36, ranksep: 90, marginx: 16, marginy: 16 });
+  graph.setGraph({ rankdir: 'LR', nodesep: 30, ranksep: 64, marginx: 16, marginy: 16 });
   graph.setDefaultEdgeLabel(() => ({}));
   for (const state of states) {
     graph.setNode(state.path, isGroup(state) ? { paddingTop: GROUP_PADDING * 2, paddingBottom: GROUP_PADDING, paddingLeft: GROUP_PADDING, paddingRight: GROUP_PADDING } : { width: STATE_WIDTH, height: STATE_HEIGHT });

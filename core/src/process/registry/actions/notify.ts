@@ -19,10 +19,10 @@ export type NotifyEffect = { to: ResolvedRecipient[]; message: LocalisedText; su
 
 const RECIPIENT: JsonSchema = {
   oneOf: [
-    FIELD_NAME,
-    { type: 'object', properties: { field: FIELD_NAME }, required: ['field'], additionalProperties: false },
-    { type: 'object', properties: { user: { type: 'string', minLength: 1 } }, required: ['user'], additionalProperties: false },
-    { type: 'object', properties: { role: { type: 'string', minLength: 1 }, team: { type: 'string', minLength: 1 }, teamField: FIELD_NAME }, required: ['role'], additionalProperties: false },
+    { ...FIELD_NAME, title: 'The user in a field of the record' },
+    { title: 'The user in a field (as an object)', type: 'object', properties: { field: FIELD_NAME }, required: ['field'], additionalProperties: false },
+    { title: 'A user', type: 'object', properties: { user: { type: 'string', minLength: 1 } }, required: ['user'], additionalProperties: false },
+    { title: 'Everyone with a role', type: 'object', properties: { role: { type: 'string', minLength: 1 }, team: { type: 'string', minLength: 1 }, teamField: FIELD_NAME }, required: ['role'], additionalProperties: false },
   ],
 };
 
@@ -33,7 +33,7 @@ export const notifyAction: ActionDefinition<NotifyParams> = {
   paramsSchema: {
     type: 'object',
     properties: {
-      to: { oneOf: [RECIPIENT, { type: 'array', items: RECIPIENT, minItems: 1 }] },
+      to: { oneOf: [{ ...RECIPIENT, title: 'One recipient' }, { title: 'Several recipients', type: 'array', items: RECIPIENT, minItems: 1 }] },
       message: LOCALISED_TEXT,
       subject: LOCALISED_TEXT,
       channels: { type: 'array', items: { enum: ['inApp', 'email'] }, minItems: 1, uniqueItems: true, description: 'Default: in-app only.' },
