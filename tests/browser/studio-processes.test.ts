@@ -44,9 +44,9 @@ describeBrowser('studio: processes on a canvas (Chromium)', () => {
     }
   });
 
-  const sections = () => studio.getByRole('navigation', { name: 'Studio sections' });
+  const sections = () => studio.getByRole('navigation', { name: /Studio sections|设计室栏目/ });
   const node = (id: string) => studio.locator(`.react-flow__node[data-id="${id}"]`);
-  const panel = () => studio.getByRole('complementary', { name: 'Properties' });
+  const panel = () => studio.getByRole('complementary', { name: /^(Properties|属性)$/ });
 
   async function addState(name: string, english: string, chinese: string): Promise<void> {
     await studio.getByRole('button', { name: 'Add state' }).first().click();
@@ -94,6 +94,8 @@ describeBrowser('studio: processes on a canvas (Chromium)', () => {
     await studio.getByRole('button', { name: 'New process' }).click();
     const create = studio.getByRole('dialog', { name: 'New process' });
     await create.getByLabel('Process').fill('serviceFlow');
+    await create.locator('#process-label-en').fill('Service flow');
+    await create.locator('#process-label-zh-CN').fill('服务流程');
     await create.getByLabel('Records of').selectOption('serviceRequest');
     await create.getByRole('button', { name: 'Create process' }).click();
     await node('new').waitFor();
@@ -183,5 +185,56 @@ describeBrowser('studio: processes on a canvas (Chromium)', () => {
     await expect(resolve.isDisabled()).resolves.toBe(true);
     await expect(rep.locator('#move-RESOLVE-reason').textContent()).resolves.toMatch(/Resolution/);
     await harness.screenshot(rep, 'process-rep-guard');
+  });
+
+  it('inserts a stage and removes the one a running record is in, maps it, and publishes with the record moved and its history kept', async () => {
+    const token = await harness.token('admin', ADMIN_PASSWORD);
+    const get = async (path: string) => (await (await fetch(`${harness.url}${path}`, { headers: { authorization: `Bearer ${token}` } })).json()) as Record<string, unknown>;
+    const request = ((await get(`/api/records/serviceRequest?filter[name]=${encodeURIComponent('Router keeps rebooting')}`)).data as Array<{ id: string; stage: string }>)[0];
+    expect(request?.stage).toBe('working');
+
+    await sections().getByRole('link', { name: 'Processes' }).click();
+    await studio.getByRole('link', { name: 'Service flow' }).click();
+    await addState('review', 'Review', '复核');
+    await node('working').click();
+    await panel().getByRole('button', { name: 'Remove state' }).click();
+    await node('working').waitFor({ state: 'detached' });
+    await addMove('triage', 'review', 'REVIEW', 'Send to review');
+    await addMove('review', 'resolved', 'APPROVE', 'Approve');
+    await studio.getByRole('status').filter({ hasText: /Draft saved/ }).first().waitFor();
+
+    await studio.getByRole('button', { name: 'Publish', exact: true }).click();
+    const dialog = studio.getByRole('dialog', { name: 'Publish the draft' });
+    const mapping = dialog.getByLabel(/1 in “working”, which the new version no longer has/);
+    await mapping.waitFor();
+    await expect(dialog.getByRole('button', { name: 'Publish now' }).isDisabled()).resolves.toBe(true);
+    await mapping.selectOption('review');
+    await expectAccessible('publish with a process migration');
+    await harness.screenshot(studio, 'studio-process-migration');
+    await dialog.getByRole('button', { name: 'Publish now' }).click();
+    await studio.getByText(/Published version \d+\..*1 running record\(s\) moved to it\./).waitFor();
+
+    const moved = await get(`/api/records/serviceRequest/${request?.id ?? ''}`);
+    expect(moved.stage).toBe('review');
+    const process = (await get(`/api/records/serviceRequest/${request?.id ?? ''}/process`)) as { data: Array<{ transitions: Array<{ event: string }> }> };
+    expect(process.data[0]?.transitions.map((transition) => transition.event)).toEqual(['stagecraft.start', 'TRIAGE', 'START', 'stagecraft.migrate']);
+  });
+
+  it('speaks 简体中文 on the process screens, without accessibility violations', async () => {
+    await studio.getByLabel('Language').selectOption('zh-CN');
+    await sections().getByRole('link', { name: '流程' }).click();
+    await studio.getByRole('heading', { name: '流程', level: 1 }).waitFor();
+    await expectAccessible('processes in Chinese');
+    await harness.screenshot(studio, 'studio-processes-zh');
+    await studio.getByRole('link', { name: '服务流程' }).click();
+    await node('review').click();
+    await panel().getByText('进入时必填的字段').waitFor();
+    await expectAccessible('process canvas in Chinese');
+    await harness.screenshot(studio, 'studio-process-zh');
+    await studio.getByRole('button', { name: '模拟' }).click();
+    await panel().getByRole('button', { name: '开始' }).click();
+    await panel().getByText('已开始').waitFor();
+    await harness.screenshot(studio, 'studio-simulation-zh');
+    await studio.getByLabel('语言').selectOption('en');
   });
 });

@@ -97,6 +97,9 @@ describe.each(testDialects())('the OpenAPI document describes the answers on %s'
     if (account) account.fields = account.fields.filter((field) => field.name !== 'contractNote');
     await expectDocumented('post', '/api/metadata/publish', '/api/metadata/publish', { bundle: withoutNote, confirm: true });
     const retired = await expectDocumented('get', '/api/metadata/retired-fields', '/api/metadata/retired-fields');
+    const processes = await expectDocumented('get', '/api/metadata/processes', '/api/metadata/processes');
+    const someProcess = (processes.data as Array<{ name: string }>)[0]?.name ?? 'none';
+    await expectDocumented('get', '/api/metadata/processes/{name}/running', `/api/metadata/processes/${someProcess}/running`);
     const palette = await expectDocumented('get', '/api/metadata/process-registry', '/api/metadata/process-registry?locale=zh-CN');
     expect((palette.guards as Array<{ name: string }>).map((guard) => guard.name)).toContain('fieldsFilled');
     const kept = (retired.data as Array<{ table: string; retiredName: string; field: { name: string } }>).find((candidate) => candidate.field.name === 'contractNote');

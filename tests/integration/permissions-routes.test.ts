@@ -46,6 +46,7 @@ const ROUTES: Record<string, RouteKind> = {
   'GET /api/metadata/processes/:name': 'metadata',
   'POST /api/metadata/processes/:name/simulate': 'metadata',
   'POST /api/metadata/processes/:name/migrate': 'admin',
+  'GET /api/metadata/processes/:name/running': 'admin',
   // Every guard and action processes may name (labels, params schemas, plugin): code's metadata, no data.
   'GET /api/metadata/process-registry': 'metadata',
   'GET /api/notifications': 'self',

@@ -104,6 +104,17 @@ describe.each(testDialects())('process metadata, dry run and versions on %s', (d
     // A record started on v1 still runs v1: no amount needed.
     expect((await sendEvent(runtime, 'opportunity', pinned.id, { event: 'QUALIFY' })).body).toMatchObject({ stage: 'qualification', metadataVersion: v1 });
 
+    // Before migrating: who runs which version, and where.
+    const running = await runtime.api().get('/api/metadata/processes/salesPipeline/running');
+    expect(running.status).toBe(200);
+    const onV1 = (running.body.data as Array<{ version: number; running: number; states: Record<string, number> }>).find((entry) => entry.version === v1);
+    expect(onV1?.running).toBeGreaterThanOrEqual(2);
+    expect(onV1?.states.qualification).toBeGreaterThanOrEqual(1);
+    expect(onV1?.states.prospecting).toBeGreaterThanOrEqual(1);
+    expect((running.body.data as Array<{ version: number }>)[0]?.version).toBe(v1 + 1);
+    const rep = await runtime.createUser({ username: 'running-rep', password: 'running-rep-1', role: 'salesRep' });
+    expect((await runtime.as(rep.token).get('/api/metadata/processes/salesPipeline/running')).status).toBe(403);
+
     const badMapping = await runtime.api().post('/api/metadata/processes/salesPipeline/migrate').send({ fromVersion: v1, mapping: { prospecting: 'nowhere' } });
     expect(badMapping.status).toBe(422);
     expect((await processView(runtime, 'opportunity', old.id)).transitions.at(-1)?.event).toBe('stagecraft.start');

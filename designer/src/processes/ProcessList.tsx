@@ -2,7 +2,7 @@
 // states, and the validators' problems; a process opens on the canvas. *New process* starts one on
 // any entity: its stage field is an existing picklist of the entity or a new "Stage" picklist, and
 // it begins with one state.
-import type { EntityDocument, ProcessDocument } from '@stagecraft/core';
+import type { EntityDocument, LocalisedText, ProcessDocument } from '@stagecraft/core';
 import { lazy, Suspense, useState } from 'react';
 import { pathOf, problemsUnder } from '../draft/problems';
 import { useStudio } from '../draft/draft-store';
@@ -10,6 +10,8 @@ import { useI18n } from '../i18n/i18n';
 import { Link, useLocation } from '../shell/router';
 import { Dialog } from '../ui/Dialog';
 import { FormRow } from '../ui/FormRow';
+import { LocalisedInput } from '../ui/LocalisedInput';
+import '../styles/processes.css';
 import { STATE_NAME } from './process-edits';
 
 const ProcessEditor = lazy(() => import('./ProcessEditor'));
@@ -35,6 +37,7 @@ function NewProcessDialog({ onClose }: { onClose(): void }) {
   const { navigate } = useLocation();
   const entities = Object.values(studio.draft.entities).sort((a, b) => (text(a.label) || a.name).localeCompare(text(b.label) || b.name));
   const [name, setName] = useState('');
+  const [label, setLabel] = useState<LocalisedText | undefined>(undefined);
   const [entityName, setEntityName] = useState(entities[0]?.name ?? '');
   const [stageField, setStageField] = useState(NEW_STAGE_FIELD);
   const [error, setError] = useState<string | undefined>();
@@ -55,7 +58,7 @@ function NewProcessDialog({ onClose }: { onClose(): void }) {
       const options = document.fields.find((candidate) => candidate.name === field);
       const first = options?.type === 'enum' ? (options.options[0]?.value ?? 'new') : 'new';
       const firstLabel = options?.type === 'enum' ? (options.options[0]?.label ?? first) : first;
-      bundle.processes[name] = { kind: 'process', name, label: { en: name }, entity: entity.name, stageField: field, initial: first, states: { [first]: { label: firstLabel } } };
+      bundle.processes[name] = { kind: 'process', name, label: label ?? { en: name }, entity: entity.name, stageField: field, initial: first, states: { [first]: { label: firstLabel } } };
     });
     onClose();
     navigate(`/processes/${name}`);
@@ -71,6 +74,7 @@ function NewProcessDialog({ onClose }: { onClose(): void }) {
         <FormRow id="process-name" label={t('process.name')} hint={t('process.nameHint')} error={error}>
           <input value={name} onChange={(event) => (setName(event.target.value), setError(undefined))} autoComplete="off" />
         </FormRow>
+        <LocalisedInput label={t('process.label')} value={label} onChange={setLabel} idPrefix="process-label" />
         <FormRow id="process-entity" label={t('process.entity')}>
           <select value={entityName} onChange={(event) => (setEntityName(event.target.value), setStageField(NEW_STAGE_FIELD))}>
             {entities.map((candidate) => (
@@ -119,7 +123,7 @@ export function ProcessList() {
           {t('process.new')}
         </button>
       </div>
-      <table className="table">
+      <table className="table process-list">
         <thead>
           <tr>
             <th scope="col">{t('process.name')}</th>

@@ -10,9 +10,10 @@ import { DRAFT_NAME, useStudio, type PlanAnswer } from '../draft/draft-store';
 import { useI18n } from '../i18n/i18n';
 import { Dialog } from '../ui/Dialog';
 import { PlanSteps } from './PlanSteps';
+import { isMappingComplete, migrateRecords, ProcessMigrations, useProcessesToMigrate, type Mappings } from './ProcessMigrations';
 
-export function PublishDialog({ onClose, onPublished }: { onClose(): void; onPublished(version: number): void }) {
-  const { t } = useI18n();
+export function PublishDialog({ onClose, onPublished }: { onClose(): void; onPublished(version: number, details?: string): void }) {
+  const { t, text } = useI18n();
   const studio = useStudio();
   const [plan, setPlan] = useState<MigrationPlan | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -20,6 +21,9 @@ export function PublishDialog({ onClose, onPublished }: { onClose(): void; onPub
   const [message, setMessage] = useState('');
   const [isBusy, setBusy] = useState(false);
   const [race, setRace] = useState(false);
+  const [mappings, setMappings] = useState<Mappings>({});
+  const [migrationFailures, setMigrationFailures] = useState<{ version: number; failures: string[] } | null>(null);
+  const processes = useProcessesToMigrate(studio.live.bundle, studio.draft, (value) => text(value as never));
 
   useEffect(() => {
     let isCurrent = true;
@@ -37,7 +41,7 @@ export function PublishDialog({ onClose, onPublished }: { onClose(): void; onPub
   }, []);
 
   const needsConfirmation = plan !== null && (plan.requiresConfirmation || plan.steps.some((step) => step.destructive));
-  const canPublish = plan !== null && plan.blocked.length === 0 && (!needsConfirmation || isConfirmed) && !isBusy;
+  const canPublish = plan !== null && plan.blocked.length === 0 && (!needsConfirmation || isConfirmed) && !isBusy && processes !== null && isMappingComplete(processes, mappings);
 
   const publish = async (): Promise<void> => {
     setBusy(true);
@@ -45,7 +49,14 @@ export function PublishDialog({ onClose, onPublished }: { onClose(): void; onPub
     try {
       await studio.flush();
       const answer = await api.post<{ version: { number: number } }>(`/api/metadata/drafts/${DRAFT_NAME}/publish`, { confirm: isConfirmed, message, baseVersion: studio.baseVersion });
-      onPublished(answer.version.number);
+      // The records running a changed process move to the new version with it.
+      const migrated = processes && processes.length > 0 ? await migrateRecords(processes, mappings, answer.version.number) : { moved: 0, failures: [] };
+      if (migrated.failures.length > 0) {
+        setMigrationFailures({ version: answer.version.number, failures: migrated.failures });
+        setBusy(false);
+        return;
+      }
+      onPublished(answer.version.number, migrated.moved > 0 ? t('migrate.done', { count: migrated.moved }) : undefined);
     } catch (failure) {
       const apiError = failure instanceof ApiError ? failure : new ApiError(0, 'error', String(failure));
       if (apiError.status === 409 && apiError.details.some((detail) => detail.code === 'liveVersionChanged')) setRace(true);
@@ -82,6 +93,20 @@ export function PublishDialog({ onClose, onPublished }: { onClose(): void; onPub
               {t('draft.reload')}
             </button>
           </div>
+        </div>
+      )}
+      {processes && <ProcessMigrations processes={processes} mappings={mappings} onChange={setMappings} />}
+      {migrationFailures && (
+        <div className="alert alert--warning" role="alert">
+          <p>{t('migrate.failed', { version: migrationFailures.version })}</p>
+          <ul>
+            {migrationFailures.failures.map((failure) => (
+              <li key={failure}>{failure}</li>
+            ))}
+          </ul>
+          <button type="button" className="button" onClick={() => onPublished(migrationFailures.version)}>
+            {t('field.close')}
+          </button>
         </div>
       )}
       {needsConfirmation && (

@@ -123,9 +123,9 @@ export function StudioShell({ children, notice, onNotice }: { children: ReactNod
       {isPublishing && (
         <PublishDialog
           onClose={() => setPublishing(false)}
-          onPublished={(version) => {
+          onPublished={(version, details) => {
             setPublishing(false);
-            onNotice(t('publish.done', { version }));
+            onNotice(details ? `${t('publish.done', { version })} ${details}` : t('publish.done', { version }));
             void studio.reload();
           }}
         />

@@ -6,6 +6,7 @@ import { NotFoundError, resolveText, type ProcessDocument, type StateDefinition 
 import { Router } from 'express';
 import type { CompiledMetadata } from '../live/compiled-types';
 import { migrateProcessInstances, readMigrationRequest } from '../workflow/process-migration';
+import { runningInstancesOf } from '../workflow/process-running';
 import { processToSimulate, readSimulationRequest, runSimulation } from '../workflow/process-simulation';
 import type { WorkflowService } from '../workflow/workflow-service';
 import { requireAdmin } from './authenticate';
@@ -72,6 +73,15 @@ export function processMetadataRouter(workflow: WorkflowService, bodyLimit: stri
     const simulation = readSimulationRequest(request.body, actorOf(request), workflow.now());
     const compiled = processToSimulate(workflow.catalog, metadata, routeParam(request, 'name'), simulation.document, simulation.entity);
     response.json(runSimulation(compiled, simulation));
+  });
+
+  // Before a publish that removes states: how many records run each version, and where.
+  router.get('/processes/:name/running', requireAdmin, async (request, response) => {
+    const name = routeParam(request, 'name');
+    const metadata = workflow.metadata();
+    // A process of the live version, or one of an older version that records may still run.
+    if (!Object.hasOwn(metadata.bundle.processes, name) && !/^[a-z][A-Za-z0-9]*$/.test(name)) throw new NotFoundError(`There is no process "${name}"`);
+    response.json({ process: name, live: metadata.version, data: await runningInstancesOf(workflow.database, name) });
   });
 
   router.post('/processes/:name/migrate', requireAdmin, ...body, async (request, response) => {

@@ -29,6 +29,16 @@ export const ANALYSIS_SCHEMAS: Record<string, JsonSchema> = {
     properties: { name: { type: 'string' }, plugin: { type: 'string' }, label: { type: 'string' }, description: { type: 'string' }, paramsSchema: { type: 'object' } },
     required: ['name', 'plugin', 'label', 'paramsSchema'],
   },
+  ProcessRunning: {
+    type: 'object',
+    description: 'How many records run each version of a process, finished or not, and in which state paths the running ones are.',
+    properties: {
+      process: { type: 'string' },
+      live: { type: ['integer', 'null'] },
+      data: { type: 'array', items: { type: 'object', properties: { version: { type: 'integer' }, running: { type: 'integer' }, done: { type: 'integer' }, states: { type: 'object', additionalProperties: { type: 'integer' } } }, required: ['version', 'running', 'done', 'states'] } },
+    },
+    required: ['process', 'live', 'data'],
+  },
   ProcessMetadata: {
     type: 'object',
     description: 'A published process: its document and its states with labels, guidance and probability.',
@@ -124,6 +134,10 @@ export function analysisPaths(): Record<string, OpenApiPathItem> {
     '/api/metadata/processes/{name}/simulate': {
       parameters: [nameParameter('process')],
       post: operation('simulateProcess', 'A dry run of events against a sample record (writes nothing)', 'metadata', 'SimulationResult', { requestBody: body('SimulationRequest'), responses: errorResponses('BadRequest', 'NotFound', 'ValidationFailed') }),
+    },
+    '/api/metadata/processes/{name}/running': {
+      parameters: [nameParameter('process')],
+      get: operation('getRunningProcessRecords', 'How many records run each version of the process, and where (administrators)', 'metadata', 'ProcessRunning', { responses: errorResponses('Forbidden', 'NotFound') }),
     },
     '/api/metadata/processes/{name}/migrate': {
       parameters: [nameParameter('process')],
