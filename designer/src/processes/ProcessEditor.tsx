@@ -5,7 +5,7 @@
 // Enter) to edit it in the panel; drag from a state's right handle to another to add a
 // transition; Delete removes the selection. The validators' problems mark the node or edge they
 // concern; the simulation lights up the path taken. Loaded on demand, like the entity diagram.
-import { Background, Controls, Handle, MarkerType, MiniMap, Position, ReactFlow,  type Connection, type Edge, type Node, type NodeProps } from '@xyflow/react';
+import { Background, Controls, Handle, MarkerType, MiniMap, Position, ReactFlow,  type Connection, type Edge, type Node, type NodeChange, type NodeProps, type XYPosition } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import type { EntityDocument, LocalisedText, MetadataBundle, ProcessDocument } from '@stagecraft/core';
 import { useMemo, useState } from 'react';
@@ -116,11 +116,15 @@ export default function ProcessEditor({ name }: { name: string }) {
   const [selection, setSelection] = useState<Selection>(null);
   const [isAdding, setAdding] = useState(false);
   const [path, setPath] = useState<{ visited: string[]; current: string[] }>({ visited: [], current: [] });
+  // Where the administrator dragged states to, until the chart's shape changes (then it is laid out anew).
+  const [moved, setMoved] = useState<{ layout: string; positions: Record<string, XYPosition> }>({ layout: '', positions: {} });
   const process = studio.draft.processes[name];
   const entity: EntityDocument | undefined = process ? studio.draft.entities[process.entity] : undefined;
   const processPath = `/processes/${name}`;
   const graph = useMemo(() => (process ? processGraph(process, (value) => i18n.text(value as never)) : { nodes: [], edges: [] }), [process, i18n]);
 
+  const layoutKey = `${graph.nodes.length}:${graph.edges.length}`;
+  const positions = moved.layout === layoutKey ? moved.positions : {};
   const { nodes, edges } = useMemo(() => {
     const flowNodes: StateNodeView[] = graph.nodes.map((node) => {
       const pointer = `${processPath}${node.data.pointer}`;
@@ -128,7 +132,7 @@ export default function ProcessEditor({ name }: { name: string }) {
       return {
         id: node.id,
         type: node.data.kind === 'compound' || node.data.kind === 'parallel' ? 'group' : 'state',
-        position: node.position,
+        position: positions[node.id] ?? node.position,
         ...(node.parentId ? { parentId: node.parentId, extent: 'parent' as const } : {}),
         width: node.width,
         height: node.height,
@@ -155,7 +159,7 @@ export default function ProcessEditor({ name }: { name: string }) {
       };
     });
     return { nodes: flowNodes, edges: flowEdges };
-  }, [graph, studio.problems, selection, path, processPath, t]);
+  }, [graph, studio.problems, selection, path, processPath, t, positions]);
 
   if (!process) {
     return (
@@ -218,7 +222,7 @@ export default function ProcessEditor({ name }: { name: string }) {
         <div className="process-canvas" role="region" aria-label={t('process.canvas', { name: text(process.label) || process.name })}>
           <ReactFlow
             // A state or move added or removed lays the chart out anew: fit the view to it again.
-            key={`${nodes.length}:${edges.length}`}
+            key={layoutKey}
             nodes={nodes}
             edges={edges}
             nodeTypes={NODE_TYPES}
@@ -231,7 +235,11 @@ export default function ProcessEditor({ name }: { name: string }) {
               const ref = transitionRefOf(edge.id);
               if (ref) setSelection({ kind: 'transition', ref, pointer: edge.id });
             }}
-            onNodesChange={() => undefined}
+            onNodesChange={(changes: NodeChange[]) => {
+              const dragged = changes.filter((change): change is NodeChange & { type: 'position'; id: string; position: XYPosition } => change.type === 'position' && change.position !== undefined);
+              if (dragged.length === 0) return;
+              setMoved((current) => ({ layout: layoutKey, positions: { ...(current.layout === layoutKey ? current.positions : {}), ...Object.fromEntries(dragged.map((change) => [change.id, change.position])) } }));
+            }}
             onEdgesChange={() => undefined}
             deleteKeyCode={null}
             onKeyDown={(event) => {

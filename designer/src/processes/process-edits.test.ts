@@ -88,4 +88,20 @@ describe('processGraph', () => {
     // Children sit inside their group (positions relative to it).
     expect(child && group && child.position.x >= 0 && child.position.y >= 0 && child.position.x + child.width <= group.width && child.position.y + child.height <= group.height).toBe(true);
   });
+
+  it('lays a large flat chart out in columns by distance from the initial state, each state once', () => {
+    const states: ProcessDocument['states'] = {};
+    for (let index = 1; index <= 80; index += 1) states[`s${index}`] = { on: { NEXT: { target: `s${index === 80 ? 1 : index + 1}` }, SKIP: { target: `s${index + 2 > 80 ? 1 : index + 2}` } } };
+    states.orphan = {};
+    const { nodes } = processGraph({ kind: 'process', name: 'big', entity: 'e', stageField: 'stage', initial: 's1', states }, () => '');
+    const x = new Map(nodes.map((node) => [node.id, node.position.x]));
+    expect(nodes).toHaveLength(81);
+    expect(x.get('s1')).toBeLessThan(x.get('s2') ?? 0);
+    expect(x.get('s2')).toBe(x.get('s3'));
+    expect(x.get('s3')).toBeLessThan(x.get('s4') ?? 0);
+    // A state nothing leads to goes after the last column.
+    expect(Math.max(...x.values())).toBe(x.get('orphan'));
+    const seen = new Set(nodes.map((node) => `${node.position.x}:${node.position.y}`));
+    expect(seen.size).toBe(81);
+  });
 });

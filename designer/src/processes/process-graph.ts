@@ -130,23 +130,25 @@ function edgesOf(state: WalkedState, paths: ReadonlySet<string>, text: (value: u
   return edges;
 }
 
-export function processGraph(process: ProcessDocument, text: (value: unknown) => string): { nodes: ProcessGraphNode[]; edges: ProcessGraphEdge[] } {
-  const states: WalkedState[] = [];
-  walk(process.states, undefined, states);
-  const paths = new Set(states.map((state) => state.path));
-  const isGroup = (state: WalkedState): boolean => Object.keys(state.definition.states ?? {}).length > 0;
-  const edges = states.flatMap((state) => edgesOf(state, paths, text));
+type Box = { x: number; y: number; width: number; height: number };
 
+/** Flat charts past this many states are laid out in layers by breadth from the initial state (dagre's crossing minimisation grows too slow). */
+export const LAYERED_ABOVE = 60;
+const RANK_GAP = 64;
+const NODE_GAP = 30;
+
+function layoutWithDagre(states: readonly WalkedState[], edges: readonly ProcessGraphEdge[], isGroup: (state: WalkedState) => boolean): Map<string, Box> {
   const graph = new dagre.graphlib.Graph({ compound: true, multigraph: true });
-  graph.setGraph({ rankdir: 'LR', nodesep: 30, ranksep: 64, marginx: 16, marginy: 16 });
+  graph.setGraph({ rankdir: 'LR', nodesep: NODE_GAP, ranksep: RANK_GAP, marginx: 16, marginy: 16 });
   graph.setDefaultEdgeLabel(() => ({}));
+  const byPath = new Map(states.map((state) => [state.path, state]));
   for (const state of states) {
     graph.setNode(state.path, isGroup(state) ? { paddingTop: GROUP_PADDING * 2, paddingBottom: GROUP_PADDING, paddingLeft: GROUP_PADDING, paddingRight: GROUP_PADDING } : { width: STATE_WIDTH, height: STATE_HEIGHT });
     if (state.parent) graph.setParent(state.path, state.parent);
   }
   // Dagre lays out edges between leaves only: an edge to or from a group goes to its first leaf.
   const leafOf = (path: string): string => {
-    const state = states.find((candidate) => candidate.path === path);
+    const state = byPath.get(path);
     const first = state && isGroup(state) ? Object.keys(state.definition.states ?? {})[0] : undefined;
     return first === undefined ? path : leafOf(`${path}.${first}`);
   };
@@ -156,12 +158,66 @@ export function processGraph(process: ProcessDocument, text: (value: unknown) =>
     if (source !== target) graph.setEdge(source, target, {}, edge.id);
   }
   dagre.layout(graph);
-
-  const boxes = new Map<string, { x: number; y: number; width: number; height: number }>();
+  const boxes = new Map<string, Box>();
   for (const state of states) {
-    const laid = graph.node(state.path) as { x: number; y: number; width: number; height: number };
+    const laid = graph.node(state.path) as Box;
     boxes.set(state.path, { x: laid.x - laid.width / 2, y: laid.y - laid.height / 2, width: laid.width, height: laid.height });
   }
+  return boxes;
+}
+
+/**
+ * A flat chart in columns: each state in the column of its distance from the initial state (states
+ * not reached go after the last), ordered within a column by where the states leading to them sit.
+ * Linear in states and moves.
+ */
+function layoutInLayers(states: readonly WalkedState[], edges: readonly ProcessGraphEdge[], initial: string): Map<string, Box> {
+  const next = new Map<string, string[]>();
+  for (const edge of edges) if (edge.source !== edge.target) next.set(edge.source, [...(next.get(edge.source) ?? []), edge.target]);
+  const rank = new Map<string, number>([[initial, 0]]);
+  const queue = [initial];
+  for (let index = 0; index < queue.length; index += 1) {
+    const path = queue[index] as string;
+    for (const target of next.get(path) ?? []) {
+      if (rank.has(target)) continue;
+      rank.set(target, (rank.get(path) ?? 0) + 1);
+      queue.push(target);
+    }
+  }
+  const last = Math.max(0, ...rank.values());
+  for (const state of states) if (!rank.has(state.path)) rank.set(state.path, last + 1);
+  const columns = new Map<number, string[]>();
+  for (const state of states) {
+    const column = rank.get(state.path) ?? 0;
+    columns.set(column, [...(columns.get(column) ?? []), state.path]);
+  }
+  const row = new Map<string, number>();
+  const sources = new Map<string, string[]>();
+  for (const edge of edges) sources.set(edge.target, [...(sources.get(edge.target) ?? []), edge.source]);
+  const boxes = new Map<string, Box>();
+  for (const column of [...columns.keys()].sort((left, right) => left - right)) {
+    const paths = columns.get(column) ?? [];
+    const weight = (path: string): number => {
+      const placed = (sources.get(path) ?? []).map((source) => row.get(source)).filter((value): value is number => value !== undefined);
+      return placed.length === 0 ? Number.MAX_SAFE_INTEGER : placed.reduce((sum, value) => sum + value, 0) / placed.length;
+    };
+    paths.sort((left, right) => weight(left) - weight(right));
+    paths.forEach((path, index) => {
+      row.set(path, index);
+      boxes.set(path, { x: 16 + column * (STATE_WIDTH + RANK_GAP), y: 16 + index * (STATE_HEIGHT + NODE_GAP), width: STATE_WIDTH, height: STATE_HEIGHT });
+    });
+  }
+  return boxes;
+}
+
+export function processGraph(process: ProcessDocument, text: (value: unknown) => string): { nodes: ProcessGraphNode[]; edges: ProcessGraphEdge[] } {
+  const states: WalkedState[] = [];
+  walk(process.states, undefined, states);
+  const paths = new Set(states.map((state) => state.path));
+  const isGroup = (state: WalkedState): boolean => Object.keys(state.definition.states ?? {}).length > 0;
+  const edges = states.flatMap((state) => edgesOf(state, paths, text));
+
+  const boxes = !states.some(isGroup) && states.length > LAYERED_ABOVE ? layoutInLayers(states, edges, process.initial) : layoutWithDagre(states, edges, isGroup);
   const nodes: ProcessGraphNode[] = states.map((state) => {
     const box = boxes.get(state.path) ?? { x: 0, y: 0, width: STATE_WIDTH, height: STATE_HEIGHT };
     const parentBox = state.parent ? boxes.get(state.parent) : undefined;
