@@ -223,4 +223,18 @@ describeBrowser('studio: kept data, sharing rules, partner accounts, two adminis
     await studio.getByRole('cell', { name: 'mobile', exact: true }).waitFor();
     await studio.getByLabel('语言').selectOption('en');
   });
+
+  it('compares any two versions: what changed from one to the other', async () => {
+    await studio.getByLabel('Language').selectOption('en');
+    await sections().getByRole('link', { name: 'Versions' }).click();
+    const compare = studio.getByRole('region', { name: 'Compare two versions' });
+    await compare.getByLabel('From').selectOption('1');
+    await compare.getByLabel('to').selectOption('2');
+    // Version 2 removed the accounts' city.
+    const account = compare.locator('.changes > li', { has: studio.getByRole('heading', { name: 'Account Changed' }) });
+    await account.locator('dd', { hasText: 'city' }).waitFor();
+    await expect(account.textContent()).resolves.toMatch(/Removed/);
+    await expectAccessible(studio, 'versions compared');
+    await harness.screenshot(studio, 'studio-versions-compare');
+  });
 });

@@ -1,6 +1,6 @@
 // The draft against the live version, entity by entity: entities and fields added, removed
-// (retired on publish, restorable until then) and changed, with the plan the server computed for
-// the draft so far.
+// (retired on publish, restorable until then) and changed, other documents by name, with the plan
+// the server computed for the draft so far. The same comparison serves any two versions.
 import type { EntityDocument, MetadataBundle } from '@stagecraft/core';
 import { useI18n } from '../i18n/i18n';
 import { useStudio } from '../draft/draft-store';
@@ -43,55 +43,69 @@ function changesOf(live: MetadataBundle, draft: MetadataBundle): EntityChange[] 
   return changes;
 }
 
-export function ChangesPage() {
+/** Names of the documents of one kind added, removed or changed between two bundles. */
+function documentChanges(before: Readonly<Record<string, unknown>>, after: Readonly<Record<string, unknown>>): Array<{ name: string; kind: 'added' | 'removed' | 'changed' }> {
+  const names = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+  return names.flatMap((name): Array<{ name: string; kind: 'added' | 'removed' | 'changed' }> => {
+    if (!(name in before)) return [{ name, kind: 'added' as const }];
+    if (!(name in after)) return [{ name, kind: 'removed' as const }];
+    return JSON.stringify(before[name]) === JSON.stringify(after[name]) ? [] : [{ name, kind: 'changed' as const }];
+  });
+}
+
+const KIND_BADGE = { added: 'badge--brand', removed: 'badge--danger', changed: 'badge--warning' } as const;
+
+/** What changed from one bundle to another: entities field by field, other documents by name. */
+export function BundleChanges({ before, after, linksToDraft = false }: { before: MetadataBundle; after: MetadataBundle; linksToDraft?: boolean }) {
   const { t, text } = useI18n();
+  const changes = changesOf(before, after);
+  const others = (['layouts', 'processes', 'permissions', 'reports'] as const).flatMap((key) => documentChanges(before[key] ?? {}, after[key] ?? {}).map((change) => ({ key, ...change })));
+  if (changes.length === 0 && others.length === 0) return <p className="muted">{t('changes.none')}</p>;
+  const badge = (kind: 'added' | 'removed' | 'changed') => <span className={`badge ${KIND_BADGE[kind]}`}>{t(kind === 'added' ? 'changes.added' : kind === 'removed' ? 'changes.removed' : 'changes.changed')}</span>;
+  return (
+    <ul className="changes">
+      {changes.map((change) => {
+        const label = text((change.kind === 'removed' ? before : after).entities[change.name]?.label) || change.name;
+        return (
+          <li key={change.name} className="card">
+            <h2>
+              {change.kind !== 'removed' && linksToDraft ? <Link href={`/entities/${change.name}`}>{label}</Link> : label} {badge(change.kind)}
+            </h2>
+            <dl className="change-list">
+              {(['added', 'removed', 'changed'] as const).map((kind) =>
+                change[kind].length > 0 ? (
+                  <div key={kind}>
+                    <dt>{t(kind === 'added' ? 'changes.added' : kind === 'removed' ? 'changes.removed' : 'changes.changed')}</dt>
+                    <dd>{change[kind].join(', ')}</dd>
+                  </div>
+                ) : null,
+              )}
+            </dl>
+          </li>
+        );
+      })}
+      {others.length > 0 && (
+        <li className="card">
+          <ul className="removed-list">
+            {others.map((change) => (
+              <li key={`${change.key}:${change.name}`}>
+                <code>{change.key}</code> <code>{change.name}</code> {badge(change.kind)}
+              </li>
+            ))}
+          </ul>
+        </li>
+      )}
+    </ul>
+  );
+}
+
+export function ChangesPage() {
+  const { t } = useI18n();
   const studio = useStudio();
-  const changes = changesOf(studio.live.bundle, studio.draft);
-  const otherDocuments = (['layouts', 'processes', 'permissions', 'reports'] as const).filter((key) => JSON.stringify(studio.live.bundle[key] ?? {}) !== JSON.stringify(studio.draft[key] ?? {}));
   return (
     <div className="page">
       <h1>{t('changes.title')}</h1>
-      {changes.length === 0 && otherDocuments.length === 0 ? (
-        <p className="muted">{t('changes.none')}</p>
-      ) : (
-        <ul className="changes">
-          {changes.map((change) => (
-            <li key={change.name} className="card">
-              <h2>
-                {change.kind === 'removed' ? text(studio.live.bundle.entities[change.name]?.label) : <Link href={`/entities/${change.name}`}>{text(studio.draft.entities[change.name]?.label)}</Link>}{' '}
-                <span className={`badge ${change.kind === 'added' ? 'badge--brand' : change.kind === 'removed' ? 'badge--danger' : 'badge--warning'}`}>{t(change.kind === 'added' ? 'changes.added' : change.kind === 'removed' ? 'changes.removed' : 'changes.changed')}</span>
-              </h2>
-              <dl className="change-list">
-                {change.added.length > 0 && (
-                  <>
-                    <dt>{t('changes.added')}</dt>
-                    <dd>{change.added.join(', ')}</dd>
-                  </>
-                )}
-                {change.removed.length > 0 && (
-                  <>
-                    <dt>{t('changes.removed')}</dt>
-                    <dd>{change.removed.join(', ')}</dd>
-                  </>
-                )}
-                {change.changed.length > 0 && (
-                  <>
-                    <dt>{t('changes.changed')}</dt>
-                    <dd>{change.changed.join(', ')}</dd>
-                  </>
-                )}
-              </dl>
-            </li>
-          ))}
-          {otherDocuments.map((key) => (
-            <li key={key} className="card">
-              <h2>
-                <code>{key}</code> <span className="badge badge--warning">{t('changes.changed')}</span>
-              </h2>
-            </li>
-          ))}
-        </ul>
-      )}
+      <BundleChanges before={studio.live.bundle} after={studio.draft} linksToDraft />
       <section className="card" aria-labelledby="changes-plan">
         <h2 id="changes-plan">{t('publish.plan')}</h2>
         {studio.plan ? <PlanSteps plan={studio.plan} /> : <p className="muted">{t('publish.planning')}</p>}

@@ -1,12 +1,13 @@
 // The history: every published version with its author, time and message; the live one marked;
 // rolling back to one shows the plan of going there first (the same planner a publish uses), then
 // publishes that content again as a new version.
-import type { MigrationPlan } from '@stagecraft/core';
+import type { MetadataBundle, MigrationPlan } from '@stagecraft/core';
 import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError } from '../api/client';
 import { useStudio, type PlanAnswer, type VersionSummary } from '../draft/draft-store';
 import { useI18n } from '../i18n/i18n';
 import { Dialog } from '../ui/Dialog';
+import { BundleChanges } from './ChangesPage';
 import { PlanSteps } from './PlanSteps';
 
 function RollbackDialog({ version, onClose, onDone }: { version: number; onClose(): void; onDone(live: number): void }) {
@@ -58,6 +59,54 @@ function RollbackDialog({ version, onClose, onDone }: { version: number; onClose
   );
 }
 
+/** Any two versions side by side: what changed from the first to the second. */
+function CompareVersions({ versions }: { versions: readonly VersionSummary[] }) {
+  const { t } = useI18n();
+  const numbers = versions.map((version) => version.number);
+  const [from, setFrom] = useState<number | null>(numbers[1] ?? null);
+  const [to, setTo] = useState<number | null>(numbers[0] ?? null);
+  const [bundles, setBundles] = useState<{ from: MetadataBundle; to: MetadataBundle; key: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (from === null || to === null) return;
+    let isCurrent = true;
+    const bundleOf = (number: number) => api.get<{ bundle: MetadataBundle }>(`/api/metadata/versions/${number}`).then((version) => version.bundle);
+    Promise.all([bundleOf(from), bundleOf(to)]).then(
+      ([before, after]) => isCurrent && (setBundles({ from: before, to: after, key: `${from}:${to}` }), setError(null)),
+      (failure: unknown) => isCurrent && setError(failure instanceof Error ? failure.message : String(failure)),
+    );
+    return () => void (isCurrent = false);
+  }, [from, to]);
+  if (numbers.length < 2) return null;
+  const select = (id: string, label: string, value: number | null, onChange: (value: number) => void) => (
+    <>
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value ?? ''} onChange={(event) => onChange(Number(event.target.value))}>
+        {numbers.map((number) => (
+          <option key={number} value={number}>
+            {t('versions.versionNumber', { version: number })}
+          </option>
+        ))}
+      </select>
+    </>
+  );
+  return (
+    <section className="card" aria-labelledby="compare-versions">
+      <h2 id="compare-versions">{t('versions.compare')}</h2>
+      <div className="inline-form">
+        {select('compare-from', t('versions.compareFrom'), from, setFrom)}
+        {select('compare-to', t('versions.compareTo'), to, setTo)}
+      </div>
+      {error && (
+        <p className="alert alert--danger" role="alert">
+          {error}
+        </p>
+      )}
+      {bundles && bundles.key === `${from}:${to}` && <BundleChanges before={bundles.from} after={bundles.to} />}
+    </section>
+  );
+}
+
 export function VersionsPage({ onNotice }: { onNotice(message: string): void }) {
   const { t, time } = useI18n();
   const studio = useStudio();
@@ -102,6 +151,7 @@ export function VersionsPage({ onNotice }: { onNotice(message: string): void }) 
           ))}
         </tbody>
       </table>
+      {versions && <CompareVersions versions={versions.data} />}
       {target !== null && (
         <RollbackDialog
           version={target}
