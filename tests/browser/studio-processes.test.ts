@@ -127,6 +127,19 @@ describeBrowser('studio: processes on a canvas (Chromium)', () => {
     await entry.locator('input[id$="_to"]').fill('owner');
     await entry.locator('[id$="message-en"]').fill('Your request {{name}} is resolved.');
     await entry.locator('[id$="message-zh-CN"]').fill('您的请求 {{name}} 已解决。');
+    // Closing needs a condition, written in the expression editor over the request's fields.
+    await studio.locator('.react-flow__edge[data-id$="/on/CLOSE"]').click({ force: true });
+    const guards = panel().getByRole('group', { name: 'Only when (guards)' });
+    await guards.getByLabel('Guard').selectOption('expression');
+    await guards.getByRole('button', { name: 'Add guard' }).click();
+    const condition = guards.getByRole('combobox', { name: 'Holds when' });
+    await condition.click();
+    await studio.keyboard.type('resol');
+    await guards.getByRole('listbox', { name: 'Suggestions' }).getByRole('option', { name: /^resolution/ }).waitFor();
+    await studio.keyboard.press('Enter');
+    await studio.keyboard.type(' != null');
+    await studio.keyboard.press('Tab');
+    await expect(condition.inputValue()).resolves.toBe('resolution != null');
     await studio.getByRole('status').filter({ hasText: /Draft saved/ }).first().waitFor();
     await expect(studio.locator('.process-node--problem').count()).resolves.toBe(0);
     await expectAccessible('process canvas with a state selected');

@@ -271,6 +271,7 @@ export default function ProcessEditor({ name }: { name: string }) {
               states={graph.nodes}
               problems={studio.problems}
               dateFields={dateFields}
+              entity={entity}
               change={(edit) => change((document) => edit(document))}
               onSelect={(ref) => setSelection({ kind: 'transition', ref, pointer: pointerOfRef(ref) })}
               onRemove={removeSelected}

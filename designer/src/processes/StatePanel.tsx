@@ -150,8 +150,8 @@ export function StatePanel({ process, entity, path, processPath, problems, chang
       </div>
       {requiredList('enter')}
       {requiredList('leave')}
-      <CallListEditor title={t('process.entryActions')} kind="actions" calls={state.entry ?? []} problemsAt={(index) => problemsUnder(problems, `${statePath}/entry/${index}`)} onChange={(calls) => edit((definition) => (calls.length === 0 ? void delete definition.entry : void (definition.entry = calls)))} />
-      <CallListEditor title={t('process.exitActions')} kind="actions" calls={state.exit ?? []} problemsAt={(index) => problemsUnder(problems, `${statePath}/exit/${index}`)} onChange={(calls) => edit((definition) => (calls.length === 0 ? void delete definition.exit : void (definition.exit = calls)))} />
+      <CallListEditor entity={entity} title={t('process.entryActions')} kind="actions" calls={state.entry ?? []} problemsAt={(index) => problemsUnder(problems, `${statePath}/entry/${index}`)} onChange={(calls) => edit((definition) => (calls.length === 0 ? void delete definition.entry : void (definition.entry = calls)))} />
+      <CallListEditor entity={entity} title={t('process.exitActions')} kind="actions" calls={state.exit ?? []} problemsAt={(index) => problemsUnder(problems, `${statePath}/exit/${index}`)} onChange={(calls) => edit((definition) => (calls.length === 0 ? void delete definition.exit : void (definition.exit = calls)))} />
       <div className="process-panel__actions">
         <label className="check">
           <input

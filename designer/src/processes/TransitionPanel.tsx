@@ -2,7 +2,7 @@
 // canvas: its event or timer name, label in both languages, target state, delay (a duration, business
 // hours, or a date field with an offset), the events that restart a timer, and its guards and
 // actions from the palette. Every change is a draft edit; its problems show here and on the edge.
-import type { ProcessDocument, TimerDefinition, TimerDelay, TransitionDefinition } from '@stagecraft/core';
+import type { EntityDocument, ProcessDocument, TimerDefinition, TimerDelay, TransitionDefinition } from '@stagecraft/core';
 import { useState } from 'react';
 import type { ProblemDetail } from '../api/client';
 import { problemsUnder } from '../draft/problems';
@@ -21,6 +21,8 @@ interface TransitionPanelProps {
   states: readonly ProcessGraphNode[];
   problems: readonly ProblemDetail[];
   dateFields: ReadonlyArray<{ name: string; label: string }>;
+  /** The process's entity (expression parameters complete its field names). */
+  entity: EntityDocument | undefined;
   change(edit: (process: ProcessDocument) => void): void;
   onSelect(ref: TransitionRef): void;
   onRemove(): void;
@@ -32,7 +34,7 @@ function delayKindOf(delay: TimerDelay): DelayKind {
   return 'duration' in delay ? 'duration' : 'businessHours' in delay ? 'businessHours' : 'field';
 }
 
-export function TransitionPanel({ process, transition, pointer, processPath, states, problems, dateFields, change, onSelect, onRemove }: TransitionPanelProps) {
+export function TransitionPanel({ process, transition, pointer, processPath, states, problems, dateFields, entity, change, onSelect, onRemove }: TransitionPanelProps) {
   const { t } = useI18n();
   const definition = transitionAt(process, transition);
   const [eventName, setEventName] = useState(transition.kind === 'event' ? transition.event : '');
@@ -166,8 +168,8 @@ export function TransitionPanel({ process, transition, pointer, processPath, sta
           </div>
         </>
       )}
-      <CallListEditor title={t('process.guards')} kind="guards" calls={definition.guards ?? []} problemsAt={(index) => problemsUnder(problems, `${path}/guards/${index}`)} onChange={(calls) => edit((found) => (calls.length === 0 ? void delete found.guards : void (found.guards = calls)))} />
-      <CallListEditor title={t('process.actions')} kind="actions" calls={definition.actions ?? []} problemsAt={(index) => problemsUnder(problems, `${path}/actions/${index}`)} onChange={(calls) => edit((found) => (calls.length === 0 ? void delete found.actions : void (found.actions = calls)))} />
+      <CallListEditor entity={entity} title={t('process.guards')} kind="guards" calls={definition.guards ?? []} problemsAt={(index) => problemsUnder(problems, `${path}/guards/${index}`)} onChange={(calls) => edit((found) => (calls.length === 0 ? void delete found.guards : void (found.guards = calls)))} />
+      <CallListEditor entity={entity} title={t('process.actions')} kind="actions" calls={definition.actions ?? []} problemsAt={(index) => problemsUnder(problems, `${path}/actions/${index}`)} onChange={(calls) => edit((found) => (calls.length === 0 ? void delete found.actions : void (found.actions = calls)))} />
       <div className="process-panel__actions">
         <button type="button" className="button button--danger" onClick={onRemove}>
           {t(timer ? 'process.removeTimer' : 'process.removeTransition')}
