@@ -127,6 +127,26 @@ describeBrowser('studio: processes on a canvas (Chromium)', () => {
     await entry.locator('input[id$="_to"]').fill('owner');
     await entry.locator('[id$="message-en"]').fill('Your request {{name}} is resolved.');
     await entry.locator('[id$="message-zh-CN"]').fill('您的请求 {{name}} 已解决。');
+    // Copy and paste a state (then take the copy away again): by the panel's buttons and by the keyboard.
+    await node('closed').click();
+    await panel().getByRole('button', { name: 'Copy state' }).click();
+    await panel().getByRole('button', { name: 'Paste a copy here' }).click();
+    await node('closedCopy').waitFor();
+    await node('closedCopy').focus();
+    await studio.keyboard.press('Control+v');
+    await node('closedCopy2').waitFor();
+    for (const copy of ['closedCopy2', 'closedCopy']) {
+      await node(copy).click();
+      await panel().getByRole('button', { name: 'Remove state' }).click();
+      await node(copy).waitFor({ state: 'detached' });
+    }
+    // The copies' stages left the stage picklist with them (they were never published).
+    await studio.getByRole('status').filter({ hasText: /Draft saved/ }).first().waitFor();
+    const token = await harness.token('admin', ADMIN_PASSWORD);
+    const draft = (await (await fetch(`${harness.url}/api/metadata/drafts/studio`, { headers: { authorization: `Bearer ${token}` } })).json()) as { bundle: { entities: Record<string, { fields: Array<{ name: string; options?: Array<{ value: string }> }> }> } };
+    const stage = draft.bundle.entities.serviceRequest?.fields.find((candidate) => candidate.name === 'stage');
+    expect(stage?.options?.map((option) => option.value)).toEqual(['new', 'triage', 'working', 'resolved', 'closed']);
+
     // Closing needs a condition, written in the expression editor over the request's fields.
     await studio.locator('.react-flow__edge[data-id$="/on/CLOSE"]').click({ force: true });
     const guards = panel().getByRole('group', { name: 'Only when (guards)' });

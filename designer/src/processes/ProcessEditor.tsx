@@ -7,7 +7,7 @@
 // concern; the simulation lights up the path taken. Loaded on demand, like the entity diagram.
 import { Background, Controls, Handle, MarkerType, MiniMap, Position, ReactFlow,  type Connection, type Edge, type Node, type NodeChange, type NodeProps, type XYPosition } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import type { EntityDocument, LocalisedText, MetadataBundle, ProcessDocument } from '@stagecraft/core';
+import type { EntityDocument, LocalisedText, MetadataBundle, ProcessDocument, StateDefinition } from '@stagecraft/core';
 import { useMemo, useState } from 'react';
 import { problemsUnder } from '../draft/problems';
 import { useStudio } from '../draft/draft-store';
@@ -17,7 +17,7 @@ import '../styles/processes.css';
 import { Dialog } from '../ui/Dialog';
 import { FormRow } from '../ui/FormRow';
 import { LocalisedInput } from '../ui/LocalisedInput';
-import { addState, addTimer, addTransition, removeState, removeTransition, STATE_NAME, stateAt, transitionRefOf, type TransitionRef } from './process-edits';
+import { addState, addTimer, addTransition, pasteState, removeState, removeTransition, STATE_NAME, stateAt, transitionRefOf, type TransitionRef } from './process-edits';
 import { processGraph, type StateNodeData, type TransitionEdgeData } from './process-graph';
 import { SimulationPanel } from './SimulationPanel';
 import { StatePanel } from './StatePanel';
@@ -115,6 +115,8 @@ export default function ProcessEditor({ name }: { name: string }) {
   const studio = useStudio();
   const [selection, setSelection] = useState<Selection>(null);
   const [isAdding, setAdding] = useState(false);
+  // A copied state (Ctrl+C or Copy), pasted beside the selected state (Ctrl+V or Paste).
+  const [clipboard, setClipboard] = useState<{ name: string; definition: StateDefinition } | null>(null);
   const [path, setPath] = useState<{ visited: string[]; current: string[] }>({ visited: [], current: [] });
   // Where the administrator dragged states to, until the chart's shape changes (then it is laid out anew).
   const [moved, setMoved] = useState<{ layout: string; positions: Record<string, XYPosition> }>({ layout: '', positions: {} });
@@ -187,12 +189,38 @@ export default function ProcessEditor({ name }: { name: string }) {
   };
   const removeSelected = (): void => {
     if (selection?.kind === 'state') {
-      change((document) => removeState(document, selection.path));
+      const removed = selection.path;
+      change((document, entityDocument) => {
+        removeState(document, removed);
+        // A stage added in this draft leaves the stage picklist with its state; a published one stays (records may hold it until migrated).
+        const liveField = studio.live.bundle.entities[document.entity]?.fields.find((field) => field.name === document.stageField);
+        const isPublished = liveField?.type === 'enum' && liveField.options.some((option) => option.value === removed);
+        const field = entityDocument?.fields.find((candidate) => candidate.name === document.stageField);
+        if (!removed.includes('.') && !isPublished && field?.type === 'enum') field.options = field.options.filter((option) => option.value !== removed);
+      });
       setSelection(null);
     } else if (selection?.kind === 'transition') {
       change((document) => removeTransition(document, selection.ref));
       setSelection(null);
     }
+  };
+  const copySelected = (): void => {
+    if (selection?.kind !== 'state') return;
+    const definition = stateAt(process, selection.path);
+    if (definition) setClipboard({ name: selection.path.split('.').pop() ?? selection.path, definition: structuredClone(definition) });
+  };
+  const paste = (): void => {
+    if (!clipboard) return;
+    const beside = selection?.kind === 'state' ? selection.path : null;
+    const parent = beside !== null && beside.includes('.') ? beside.slice(0, beside.lastIndexOf('.')) : null;
+    let pasted: string | undefined;
+    studio.change((bundle) => {
+      const document = bundle.processes[name];
+      if (!document) return;
+      pasted = pasteState(document, parent, clipboard);
+      if (pasted && parent === null) ensureStageOption(bundle, document, pasted, clipboard.definition.label ?? pasted);
+    });
+    if (pasted) setSelection({ kind: 'state', path: pasted });
   };
   const groups = graph.nodes.filter((node) => node.data.kind === 'compound' || node.data.kind === 'parallel').map((node) => node.id);
   const dateFields = (entity?.fields ?? []).filter((field) => field.type === 'date' || field.type === 'datetime').map((field) => ({ name: field.name, label: text(field.label) || field.name }));
@@ -250,6 +278,8 @@ export default function ProcessEditor({ name }: { name: string }) {
               const ref = event.key === 'Enter' && edgeId ? transitionRefOf(edgeId) : undefined;
               if (ref && edgeId) setSelection({ kind: 'transition', ref, pointer: edgeId });
               if ((event.key === 'Delete' || event.key === 'Backspace') && (nodeId || edgeId) && target.tagName !== 'INPUT') removeSelected();
+              if ((event.ctrlKey || event.metaKey) && event.key === 'c' && nodeId) copySelected();
+              if ((event.ctrlKey || event.metaKey) && event.key === 'v') paste();
             }}
             proOptions={{ hideAttribution: true }}
           >
@@ -260,7 +290,7 @@ export default function ProcessEditor({ name }: { name: string }) {
         </div>
         <aside className="process-editor__panel" aria-label={t('process.panel')}>
           {selection === null && <p className="muted">{t('process.selectHint')}</p>}
-          {selection?.kind === 'state' && <StatePanel key={selection.path} process={process} entity={entity} path={selection.path} processPath={processPath} problems={studio.problems} change={change} onRemove={removeSelected} onAddMove={(target, kind) => addMove(selection.path, target, kind)} statePaths={graph.nodes.map((node) => node.id)} />}
+          {selection?.kind === 'state' && <StatePanel key={selection.path} process={process} entity={entity} path={selection.path} processPath={processPath} problems={studio.problems} change={change} onRemove={removeSelected} onCopy={copySelected} onPaste={clipboard ? paste : undefined} onAddMove={(target, kind) => addMove(selection.path, target, kind)} statePaths={graph.nodes.map((node) => node.id)} />}
           {selection?.kind === 'transition' && (
             <TransitionPanel
               key={selection.pointer}

@@ -21,6 +21,9 @@ interface StatePanelProps {
   problems: readonly ProblemDetail[];
   change(edit: (process: ProcessDocument, entity: EntityDocument | undefined) => void): void;
   onRemove(): void;
+  /** Copies this state (Ctrl+C on the canvas too); Paste adds a copy next to the selected state. */
+  onCopy(): void;
+  onPaste?: (() => void) | undefined;
   /** Adds a move (an event) or a timer from this state to `target`; the panel then shows it. */
   onAddMove(target: string, kind: 'event' | 'timer'): void;
   /** Every state path, for the target of a new move. */
@@ -34,7 +37,7 @@ function pointerOfState(path: string): string {
     .join('');
 }
 
-export function StatePanel({ process, entity, path, processPath, problems, change, onRemove, onAddMove, statePaths }: StatePanelProps) {
+export function StatePanel({ process, entity, path, processPath, problems, change, onRemove, onCopy, onPaste, onAddMove, statePaths }: StatePanelProps) {
   const { t, text } = useI18n();
   const [moveTarget, setMoveTarget] = useState('');
   const state = stateAt(process, path);
@@ -178,6 +181,14 @@ export function StatePanel({ process, entity, path, processPath, problems, chang
         >
           {isInitial ? t('process.isInitial') : t('process.makeInitial')}
         </button>
+        <button type="button" className="button" onClick={onCopy}>
+          {t('process.copyState')}
+        </button>
+        {onPaste && (
+          <button type="button" className="button" onClick={onPaste}>
+            {t('process.pasteState')}
+          </button>
+        )}
         <button type="button" className="button button--danger" onClick={onRemove}>
           {t('process.removeState')}
         </button>

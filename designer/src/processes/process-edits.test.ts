@@ -1,6 +1,6 @@
 /// <reference types="jest" />
 import type { ProcessDocument } from '@stagecraft/core';
-import { addState, addTimer, addTransition, removeState, removeTransition, renameEvent, stateAt, transitionAt, transitionRefOf } from './process-edits';
+import { addState, addTimer, addTransition, pasteState, removeState, removeTransition, renameEvent, stateAt, transitionAt, transitionRefOf } from './process-edits';
 import { processGraph } from './process-graph';
 
 function ticket(): ProcessDocument {
@@ -51,6 +51,15 @@ describe('process edits', () => {
     expect(stateAt(process, 'open.working')?.on).toBeUndefined();
     removeState(process, 'open');
     expect(process.initial).toBe('resolved');
+  });
+
+  it('pastes a copy of a state under a free name, with its rules and its own moves', () => {
+    const process = ticket();
+    const copied = { name: 'escalated', definition: structuredClone(stateAt(process, 'escalated') ?? {}) };
+    expect(pasteState(process, null, copied)).toBe('escalatedCopy');
+    expect(pasteState(process, null, copied)).toBe('escalatedCopy2');
+    expect(stateAt(process, 'escalatedCopy')?.on?.RESOLVE).toEqual([{ target: 'resolved' }, { target: 'open' }]);
+    expect(pasteState(process, 'open', { name: 'triage', definition: {} })).toBe('open.triageCopy');
   });
 
   it('removes one transition of a list, and renames an event', () => {

@@ -182,3 +182,17 @@ export function renameEvent(process: ProcessDocument, ref: TransitionRef & { kin
   state.on[event] = [...list, definition];
   return { kind: 'event', state: ref.state, event, index: list.length };
 }
+
+/**
+ * Pastes a copy of a state (its labels, guidance, rules, actions and children; not the moves of other
+ * states into it) beside `parent` under a free name derived from the original's; returns its path.
+ * A move or timer inside the copy keeps its target, so a copy of a stage leads where the original led.
+ */
+export function pasteState(process: ProcessDocument, parent: string | null, copied: { name: string; definition: StateDefinition }): string | undefined {
+  const container = parent === null ? process.states : stateAt(process, parent)?.states;
+  if (!container) return undefined;
+  let name = `${copied.name}Copy`;
+  for (let index = 2; Object.hasOwn(container, name); index += 1) name = `${copied.name}Copy${index}`;
+  container[name] = structuredClone(copied.definition);
+  return parent === null ? name : `${parent}.${name}`;
+}
