@@ -253,6 +253,32 @@ describeBrowser('studio: processes on a canvas (Chromium)', () => {
     expect(process.data[0]?.transitions.map((transition) => transition.event)).toEqual(['stagecraft.start', 'TRIAGE', 'START', 'stagecraft.migrate']);
   });
 
+  it('nests states: a state added inside another makes it a group holding its children, compound or parallel', async () => {
+    await sections().getByRole('link', { name: 'Processes' }).click();
+    await studio.getByRole('link', { name: 'Service flow' }).click();
+    await studio.getByRole('button', { name: 'Add state' }).first().click();
+    const dialog = studio.getByRole('dialog', { name: 'New state' });
+    await dialog.getByLabel('State name').fill('callBack');
+    await dialog.locator('#new-state-label-en').fill('Call back');
+    await dialog.locator('#new-state-label-zh-CN').fill('回电');
+    await dialog.getByLabel('Inside').selectOption('resolved');
+    await dialog.getByRole('button', { name: 'Add state' }).click();
+    await node('resolved.callBack').waitFor();
+    await expect(node('resolved').getAttribute('class')).resolves.toMatch(/react-flow__node-group/);
+    const group = await node('resolved').boundingBox();
+    const child = await node('resolved.callBack').boundingBox();
+    expect(group && child && child.x >= group.x && child.y >= group.y && child.x + child.width <= group.x + group.width + 1 && child.y + child.height <= group.y + group.height + 1).toBe(true);
+    await node('resolved').click({ position: { x: 12, y: 12 } });
+    await panel().getByLabel('Parallel (all its children run at once)').check();
+    await studio.getByRole('status').filter({ hasText: /Draft saved/ }).first().waitFor();
+    await expect(node('resolved').locator('.process-node--parallel').count()).resolves.toBe(1);
+    await harness.screenshot(studio, 'studio-process-nested');
+    // Back to how it was, so the published process is unchanged.
+    await node('resolved.callBack').click();
+    await panel().getByRole('button', { name: 'Remove state' }).click();
+    await node('resolved.callBack').waitFor({ state: 'detached' });
+  });
+
   it('speaks 简体中文 on the process screens, without accessibility violations', async () => {
     await studio.getByLabel('Language').selectOption('zh-CN');
     await sections().getByRole('link', { name: '流程' }).click();

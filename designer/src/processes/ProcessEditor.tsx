@@ -222,7 +222,8 @@ export default function ProcessEditor({ name }: { name: string }) {
     });
     if (pasted) setSelection({ kind: 'state', path: pasted });
   };
-  const groups = graph.nodes.filter((node) => node.data.kind === 'compound' || node.data.kind === 'parallel').map((node) => node.id);
+  // A state may go inside any other that is not final: an atomic one becomes compound, starting at it.
+  const parents = graph.nodes.filter((node) => node.data.kind !== 'final').map((node) => node.id);
   const dateFields = (entity?.fields ?? []).filter((field) => field.type === 'date' || field.type === 'datetime').map((field) => ({ name: field.name, label: text(field.label) || field.name }));
 
   return (
@@ -313,7 +314,7 @@ export default function ProcessEditor({ name }: { name: string }) {
       {isAdding && (
         <NewStateDialog
           process={process}
-          parents={groups}
+          parents={parents}
           onClose={() => setAdding(false)}
           onCreate={(stateName, parent, label) => {
             studio.change((bundle) => {

@@ -156,6 +156,27 @@ export function StatePanel({ process, entity, path, processPath, problems, chang
       <CallListEditor entity={entity} title={t('process.entryActions')} kind="actions" calls={state.entry ?? []} problemsAt={(index) => problemsUnder(problems, `${statePath}/entry/${index}`)} onChange={(calls) => edit((definition) => (calls.length === 0 ? void delete definition.entry : void (definition.entry = calls)))} />
       <CallListEditor entity={entity} title={t('process.exitActions')} kind="actions" calls={state.exit ?? []} problemsAt={(index) => problemsUnder(problems, `${statePath}/exit/${index}`)} onChange={(calls) => edit((definition) => (calls.length === 0 ? void delete definition.exit : void (definition.exit = calls)))} />
       <div className="process-panel__actions">
+        {Object.keys(state.states ?? {}).length > 0 && (
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={state.type === 'parallel'}
+              onChange={(event) =>
+                edit((definition) => {
+                  // A parallel state runs every child at once: it has no initial child.
+                  if (event.target.checked) {
+                    definition.type = 'parallel';
+                    delete definition.initial;
+                  } else {
+                    delete definition.type;
+                    definition.initial = Object.keys(definition.states ?? {})[0] ?? '';
+                  }
+                })
+              }
+            />
+            {t('process.parallel')}
+          </label>
+        )}
         <label className="check">
           <input
             type="checkbox"

@@ -49,6 +49,9 @@ describe('process edits', () => {
     expect(stateAt(process, 'open')?.initial).toBe('working');
     removeState(process, 'open.waiting');
     expect(stateAt(process, 'open.working')?.on).toBeUndefined();
+    removeState(process, 'open.working');
+    expect(stateAt(process, 'open')).toEqual(expect.not.objectContaining({ states: expect.anything() }));
+    expect(stateAt(process, 'open')?.initial).toBeUndefined();
     removeState(process, 'open');
     expect(process.initial).toBe('resolved');
   });

@@ -117,9 +117,14 @@ export function removeState(process: ProcessDocument, path: string): void {
     return;
   }
   const parent = stateAt(process, parentPath);
-  if (parent?.initial === name) {
-    if (remaining === undefined) delete parent.initial;
-    else parent.initial = remaining;
+  if (!parent) return;
+  if (remaining === undefined) {
+    // Its last child gone, the parent is a plain state again.
+    delete parent.states;
+    delete parent.initial;
+    if (parent.type === 'parallel' || parent.type === 'compound') delete parent.type;
+  } else if (parent.initial === name) {
+    parent.initial = remaining;
   }
 }
 

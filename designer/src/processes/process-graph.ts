@@ -56,6 +56,8 @@ export interface ProcessGraphEdge {
 export const STATE_WIDTH = 200;
 export const STATE_HEIGHT = 84;
 const GROUP_PADDING = 24;
+/** Room for a group's title above its children. */
+const GROUP_HEADER = 28;
 
 export function kindOfState(definition: StateDefinition): StateKind {
   return definition.type ?? (definition.states && Object.keys(definition.states).length > 0 ? 'compound' : 'atomic');
@@ -218,8 +220,19 @@ export function processGraph(process: ProcessDocument, text: (value: unknown) =>
   const edges = states.flatMap((state) => edgesOf(state, paths, text));
 
   const boxes = !states.some(isGroup) && states.length > LAYERED_ABOVE ? layoutInLayers(states, edges, process.initial) : layoutWithDagre(states, edges, isGroup);
+  // A group's own title sits above its children: each group grows by a header per level of groups in it.
+  const headerRoom = new Map<string, number>();
+  const roomOf = (state: WalkedState): number => {
+    const known = headerRoom.get(state.path);
+    if (known !== undefined) return known;
+    const children = states.filter((candidate) => candidate.parent === state.path && isGroup(candidate));
+    const room = isGroup(state) ? GROUP_HEADER + Math.max(0, ...children.map(roomOf)) : 0;
+    headerRoom.set(state.path, room);
+    return room;
+  };
   const nodes: ProcessGraphNode[] = states.map((state) => {
-    const box = boxes.get(state.path) ?? { x: 0, y: 0, width: STATE_WIDTH, height: STATE_HEIGHT };
+    const laid = boxes.get(state.path) ?? { x: 0, y: 0, width: STATE_WIDTH, height: STATE_HEIGHT };
+    const box = { ...laid, y: laid.y + (state.parent ? GROUP_HEADER : 0), height: laid.height + roomOf(state) };
     const parentBox = state.parent ? boxes.get(state.parent) : undefined;
     const definition = state.definition;
     const siblingsInitial = state.parent === undefined ? process.initial : states.find((candidate) => candidate.path === state.parent)?.definition.initial;
