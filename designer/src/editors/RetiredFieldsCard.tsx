@@ -36,7 +36,7 @@ function PurgeDialog({ retired, onDone, onClose }: { retired: RetiredField; onDo
   };
   return (
     <Dialog title={t('retired.purgeTitle', { name })} onClose={onClose}>
-      <p className="alert alert--danger">{t('retired.purgeWarning', { name, column: retired.retiredName })}</p>
+      <p className="alert alert--danger">{t('retired.purgeWarning', { name })}</p>
       <label className="check">
         <input type="checkbox" checked={isConfirmed} onChange={(event) => setConfirmed(event.target.checked)} />
         {t('retired.purgeConfirm')}

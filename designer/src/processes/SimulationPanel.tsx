@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import { api, ApiError } from '../api/client';
 import { sampleInputKind, sampleValueOf } from '../expressions/sample-record';
 import { useI18n } from '../i18n/i18n';
+import { stateAt } from './process-edits';
 import type { ProcessGraphEdge } from './process-graph';
 
 const TIMER_EVENT = 'stagecraft.timer';
@@ -69,6 +70,9 @@ export function SimulationPanel({ process, entity, edges, onPath }: { process: P
   }, [events, sample, process, entity]);
 
   const current = activePaths(answer?.snapshot?.value ?? null);
+  // Steps read as the canvas does: moves by their button labels, states by their labels.
+  const moveLabels = new Map(edges.filter((edge) => edge.data.kind === 'event').map((edge) => [edge.data.event, edge.data.label]));
+  const stateLabel = (path: string): string => text(stateAt(process, path)?.label) || path;
   const moves = [...new Map(edges.filter((edge) => edge.data.kind === 'event' && current.includes(edge.source)).map((edge) => [edge.data.event, edge])).values()];
   const timers = Object.entries(answer?.snapshot?.timers ?? {}).filter(([, clock]) => clock.dueAt !== undefined);
 
@@ -129,8 +133,8 @@ export function SimulationPanel({ process, entity, edges, onPath }: { process: P
           <ol className="simulation__steps" aria-live="polite">
             {answer.path.map((step, index) => (
               <li key={index} className={step.ok ? 'simulation__step' : 'simulation__step simulation__step--refused'}>
-                <strong>{step.event === 'stagecraft.start' ? t('simulation.started') : step.event === TIMER_EVENT ? t('simulation.timerFired') : step.event}</strong>{' '}
-                {step.ok ? <span>→ {activePaths(step.to).join(', ')}</span> : <span className="badge badge--danger">{t('simulation.refused')}</span>}
+                <strong>{step.event === 'stagecraft.start' ? t('simulation.started') : step.event === TIMER_EVENT ? t('simulation.timerFired') : (moveLabels.get(step.event) ?? step.event)}</strong>{' '}
+                {step.ok ? <span>→ {activePaths(step.to).map(stateLabel).join(', ')}</span> : <span className="badge badge--danger">{t('simulation.refused')}</span>}
                 {(step.reasons ?? []).map((reason) => (
                   <p key={reason.message} className="inline-error">
                     {reason.message}

@@ -71,17 +71,12 @@ export function addState(process: ProcessDocument, parent: string | null, name: 
   container[name] = { label };
 }
 
-function allPaths(process: ProcessDocument): Set<string> {
-  const paths = new Set<string>();
-  const collect = (states: Record<string, StateDefinition>, prefix: string): void => {
-    for (const [child, definition] of Object.entries(states)) {
-      const childPath = prefix === '' ? child : `${prefix}.${child}`;
-      paths.add(childPath);
-      collect(definition.states ?? {}, childPath);
-    }
-  };
-  collect(process.states, '');
-  return paths;
+/** Every state's dotted path, parents before their children. */
+export function statePathsOf(states: Readonly<Record<string, StateDefinition>>, prefix = ''): string[] {
+  return Object.entries(states).flatMap(([name, state]) => {
+    const path = prefix === '' ? name : `${prefix}.${name}`;
+    return [path, ...statePathsOf(state.states ?? {}, path)];
+  });
 }
 
 export function removeState(process: ProcessDocument, path: string): void {
@@ -89,7 +84,7 @@ export function removeState(process: ProcessDocument, path: string): void {
   const name = path.split('.').pop() ?? path;
   const container = parentPath === null ? process.states : stateAt(process, parentPath)?.states;
   if (!container || !Object.hasOwn(container, name)) return;
-  const before = allPaths(process);
+  const before = new Set(statePathsOf(process.states));
   // Transitions and timers that led into the removed state (or inside it) go with it.
   const leadsIn = (sourcePath: string, target: string | undefined): boolean => {
     if (target === undefined) return false;

@@ -2,10 +2,11 @@
 // every state they are in that the new version no longer has, and — once the version is
 // published — the migration of those records to it (the process migrate API), as part of the
 // publish. Records on older versions are listed and moved with the same mapping.
-import type { MetadataBundle, ProcessDocument, StateDefinition } from '@stagecraft/core';
+import type { MetadataBundle, ProcessDocument } from '@stagecraft/core';
 import { useEffect, useState } from 'react';
 import { api, ApiError } from '../api/client';
 import { useI18n } from '../i18n/i18n';
+import { stateAt, statePathsOf } from '../processes/process-edits';
 
 interface RunningVersion {
   version: number;
@@ -20,18 +21,11 @@ export interface ProcessToMigrate {
   label: string;
   versions: RunningVersion[];
   /** Old state path → records in it, for the paths the drafted process no longer has. */
-  removed: Array<{ path: string; count: number }>;
-  targets: string[];
+  removed: Array<{ path: string; label: string; count: number }>;
+  targets: Array<{ path: string; label: string }>;
 }
 
 export type Mappings = Record<string, Record<string, string>>;
-
-export function statePathsOf(states: Readonly<Record<string, StateDefinition>>, prefix = ''): string[] {
-  return Object.entries(states).flatMap(([name, state]) => {
-    const path = prefix === '' ? name : `${prefix}.${name}`;
-    return [path, ...statePathsOf(state.states ?? {}, path)];
-  });
-}
 
 function isChanged(live: ProcessDocument, draft: ProcessDocument): boolean {
   return JSON.stringify(live) !== JSON.stringify(draft);
@@ -55,7 +49,14 @@ export function useProcessesToMigrate(live: MetadataBundle, draft: MetadataBundl
         const kept = new Set(statePathsOf(drafted.states));
         const counts = new Map<string, number>();
         for (const version of versions) for (const [path, count] of Object.entries(version.states)) if (!kept.has(path)) counts.set(path, (counts.get(path) ?? 0) + count);
-        return { process: process.name, label: text(drafted.label) || process.name, versions, removed: [...counts].map(([path, count]) => ({ path, count })), targets: [...kept] };
+        const labelOf = (document: ProcessDocument, path: string): string => text(stateAt(document, path)?.label) || path;
+        return {
+          process: process.name,
+          label: text(drafted.label) || process.name,
+          versions,
+          removed: [...counts].map(([path, count]) => ({ path, label: labelOf(process, path), count })),
+          targets: [...kept].map((path) => ({ path, label: labelOf(drafted, path) })),
+        };
       }),
     ).then(
       (list) => isCurrent && setFound(list.filter((entry): entry is ProcessToMigrate => entry !== null)),
@@ -113,8 +114,8 @@ export function ProcessMigrations({ processes, mappings, onChange }: { processes
                 >
                   <option value="">{t('migrate.choose')}</option>
                   {process.targets.map((target) => (
-                    <option key={target} value={target}>
-                      {target}
+                    <option key={target.path} value={target.path}>
+                      {target.label}
                     </option>
                   ))}
                 </select>
